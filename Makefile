@@ -1,0 +1,40 @@
+# The two commands that matter: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site site-no-pdf serve check test lint typecheck unit browser clean
+
+site: $(STAMP)
+	$(BIN)/kookboek build
+
+site-no-pdf: $(STAMP)
+	$(BIN)/kookboek build --no-pdf
+
+serve: $(STAMP)
+	$(BIN)/kookboek serve
+
+check: $(STAMP)
+	$(BIN)/kookboek check
+
+test: $(STAMP) lint typecheck
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# The environment is rebuilt only when the project's requirements change.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf site .cache $(VENV)

@@ -1,0 +1,71 @@
+"""Running MkDocs with the project's configuration (used by the ``kookboek`` CLI)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+
+class BuildFailed(Exception):
+    """The build stopped; the message is Dutch and meant for the coach."""
+
+
+def _setup_logging(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_kookboek", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._kookboek = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.propagate = False
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def build_site(
+    config_file: Path, *, pdf: bool = True, strict: bool = True, verbose: bool = False
+) -> Path:
+    """Build into a fresh folder beside ``site_dir`` and swap it in only when all went well."""
+    _setup_logging(verbose)
+    os.environ["KOOKBOEK_PDF"] = "1" if pdf else "0"
+    config = load_config(str(config_file), strict=strict)
+    site_dir = Path(config.site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-nieuw-", dir=site_dir.parent))
+    config.site_dir = str(staging)
+    try:
+        mkdocs_build(config)
+    except (Abort, MkDocsException) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc).strip() or "De bouw is mislukt.") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, site_dir)
+    return site_dir
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".{site_dir.name}-oud")
+    shutil.rmtree(old, ignore_errors=True)
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site is readable
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(config_file: Path, *, dev_addr: str | None = None, pdf: bool = False) -> None:
+    from mkdocs.commands.serve import serve
+
+    _setup_logging(False)
+    os.environ["KOOKBOEK_PDF"] = "1" if pdf else "0"
+    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)

@@ -1,0 +1,24 @@
+"""Money and amounts shown the Belgian Dutch way (``€ 0,85``, ``1,5``)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "nl_BE"
+CENT = Decimal("0.01")
+
+
+def to_cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_money(value: Decimal) -> str:
+    """``Decimal('0.849')`` → ``'€ 0,85'`` (with a no-break space)."""
+    return str(format_currency(to_cents(value), "EUR", locale=LOCALE))
+
+
+def format_amount(value: Decimal) -> str:
+    """A kitchen amount without needless decimals: ``1.50`` → ``'1,5'``, ``250`` → ``'250'``."""
+    return str(format_decimal(value.normalize(), format="#,##0.##", locale=LOCALE))

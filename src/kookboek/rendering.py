@@ -1,0 +1,94 @@
+"""HTML for the pages the engine owns, from Jinja2 templates (autoescaped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup
+
+from kookboek.models import Ingredient, Recipe
+from kookboek.money import LOCALE, format_amount, format_money
+from kookboek.project import Project
+from kookboek.safe_markdown import render_markdown
+from kookboek.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES, UNIT_NAMES
+
+
+def long_date(value: dt.date) -> str:
+    return str(format_date(value, format="long", locale=LOCALE))
+
+
+def duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} u {rest:02d} min" if rest else f"{hours} u"
+
+
+def quantity(ingredient: Ingredient) -> str:
+    if ingredient.to_taste or ingredient.amount is None or ingredient.unit is None:
+        return "naar smaak"
+    singular, plural = UNIT_NAMES[ingredient.unit]
+    unit = singular if ingredient.amount <= 1 else plural
+    return f"{format_amount(ingredient.amount)} {unit}"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kookboek", "templates"),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        money=format_money,
+        amount=format_amount,
+        long_date=long_date,
+        duration=duration,
+        quantity=quantity,
+        markdown=lambda text: Markup(render_markdown(text)),
+    )
+    env.globals.update(
+        CATEGORY_NAMES=CATEGORY_NAMES,
+        DIET_NAMES=DIET_NAMES,
+        ALLERGEN_NAMES=ALLERGEN_NAMES,
+        UNIT_NAMES=UNIT_NAMES,
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    html = environment().get_template(template).render(**context)
+    # No blank lines: the result may pass through Markdown as one raw HTML block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_recipe(recipe: Recipe, project: Project, root: str) -> str:
+    """The article of a recipe page; ``root`` is the relative URL of the site root."""
+    cost = project.costs[recipe.slug]
+    return render(
+        "recipe.html",
+        recipe=recipe,
+        cost=cost,
+        competences=[project.competence_by_id[c] for c in recipe.competences],
+        photo_url=root + content_path(recipe, recipe.photo, project) if recipe.photo else None,
+        root=root,
+    )
+
+
+def content_path(recipe: Recipe, relative: str, project: Project) -> str:
+    """A file next to a recipe as a path from the content root (= from the site root)."""
+    target = (recipe.source.parent / relative).resolve()
+    return target.relative_to(project.content_dir.resolve()).as_posix()
+
+
+def render_recipe_list(project: Project, root: str) -> str:
+    recipes = sorted(project.recipes, key=lambda r: project.costs[r.slug].per_portion)
+    return render(
+        "recipe_list.html", recipes=recipes, costs=project.costs, root=root, prices=project.prices
+    )

@@ -1,0 +1,58 @@
+"""Markdown for contributed text: no raw HTML, no scripts, no tricks with links or images."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = {"http", "https", "mailto", ""}
+
+
+class _Sanitizer(Treeprocessor):
+    """Drops images (photos come from frontmatter) and links with unsafe targets."""
+
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    _remove_keeping_tail(parent, child)
+                elif child.tag == "a" and not _safe_url(child.get("href", "")):
+                    child.attrib.pop("href", None)
+                    child.tag = "span"
+                if child.tag == "a":
+                    child.set("rel", "nofollow noopener")
+
+
+def _remove_keeping_tail(parent: ET.Element, child: ET.Element) -> None:
+    tail = child.tail or ""
+    index = list(parent).index(child)
+    if index == 0:
+        parent.text = (parent.text or "") + tail
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + tail
+    parent.remove(child)
+
+
+def _safe_url(url: str) -> bool:
+    cleaned = "".join(ch for ch in url if ch.isprintable() and not ch.isspace())
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_SCHEMES and not cleaned.lower().startswith("//")
+
+
+def render_markdown(text: str, heading_ids: bool = True) -> str:
+    """Markdown to HTML where any HTML in ``text`` is shown as text, never executed."""
+    extensions: list[str | markdown.Extension] = ["sane_lists"]
+    if heading_ids:
+        extensions.append("toc")
+    md = markdown.Markdown(extensions=extensions, output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_Sanitizer(md), "kookboek_sanitize", 1)
+    return md.convert(text)

@@ -1,0 +1,247 @@
+"""Reading content files: bytes to YAML data plus the line of every field.
+
+A coach must be told *where* a problem is, so the YAML is composed into nodes first
+(which keep their line numbers) and only then turned into plain Python data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from kookboek.errors import ContentError, display_path
+
+Location = tuple[str | int, ...]
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 50_000
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The parsed frontmatter (or whole YAML file), the body and where each field stands."""
+
+    path: Path
+    display: str
+    data: Any
+    body: str = ""
+    body_line: int = 1
+    lines: Mapping[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest known part of ``location`` (1 when nothing is known)."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(location[:end])
+            if line is not None:
+                return line
+        return 1
+
+    def error(self, location: Location, message: str) -> ContentError:
+        return ContentError(self.display, self.line_of(location), field_label(location), message)
+
+
+class SourceError(Exception):
+    def __init__(self, error: ContentError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def field_label(location: Location) -> str:
+    """``('ingredienten', 1, 'eenheid')`` → ``ingredienten[2].eenheid`` (counting from 1)."""
+    label = ""
+    for part in location:
+        if isinstance(part, int):
+            label += f"[{part + 1}]"
+        else:
+            label += f".{part}" if label else part
+    return label
+
+
+def read_text(path: Path) -> str:
+    """The file as text: UTF-8 (with or without BOM), line endings normalised."""
+    shown = display_path(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError(
+            ContentError(
+                shown,
+                0,
+                "",
+                f"het bestand is te groot ({len(raw):,} bytes; "
+                f"hoogstens {MAX_FILE_BYTES:,}).".replace(",", "."),
+            )
+        )
+    if b"\x00" in raw:
+        raise SourceError(ContentError(shown, 0, "", "dit is geen tekstbestand."))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            ContentError(
+                shown,
+                line,
+                "",
+                "het bestand is niet in UTF-8 opgeslagen. Bewaar het opnieuw als UTF-8 "
+                "(in Kladblok: Opslaan als, Codering: UTF-8).",
+            )
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_markdown(path: Path) -> SourceFile:
+    """A Markdown file with YAML frontmatter between ``---`` lines."""
+    shown = display_path(path)
+    text = read_text(path)
+    if not text.strip():
+        raise SourceError(ContentError(shown, 1, "", "het bestand is leeg."))
+    handler = YAMLHandler()
+    if not handler.detect(text):
+        raise SourceError(
+            ContentError(
+                shown,
+                1,
+                "",
+                "de gegevens bovenaan ontbreken. Begin het bestand met een regel '---', "
+                "dan de velden (titel: ...), dan weer een regel '---'.",
+            )
+        )
+    try:
+        front, body = handler.split(text)
+    except ValueError:
+        raise SourceError(
+            ContentError(
+                shown, 1, "", "de gegevens bovenaan worden niet afgesloten met een regel '---'."
+            )
+        ) from None
+    # The frontmatter starts on line 2, right after the opening '---'.
+    data, lines = _load_yaml(front, shown, first_line=2 - (1 if front.startswith("\n") else 0))
+    # Line of the body's first (partial) line: the closing '---'.
+    body_line = 1 + front.count("\n")
+    return SourceFile(path, shown, data, body, body_line, lines)
+
+
+def read_yaml(path: Path) -> SourceFile:
+    """A plain YAML data file such as ``prijzen.yml``."""
+    shown = display_path(path)
+    text = read_text(path)
+    if not text.strip():
+        raise SourceError(ContentError(shown, 1, "", "het bestand is leeg."))
+    data, lines = _load_yaml(text, shown, first_line=1)
+    return SourceFile(path, shown, data, "", 1, lines)
+
+
+def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Location, int]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise SourceError(ContentError(shown, line, "", _yaml_problem(exc))) from None
+    except yaml.YAMLError:
+        raise SourceError(ContentError(shown, first_line, "", "ongeldige YAML.")) from None
+    if node is None:
+        return None, {}
+    if _expanded_size(node, {}) > MAX_NODES:
+        raise SourceError(
+            ContentError(
+                shown, first_line, "", "de gegevens zijn te groot of te vaak herhaald (met & en *)."
+            )
+        )
+    lines: dict[Location, int] = {}
+    duplicates: list[ContentError] = []
+    _index_lines(node, (), first_line, lines, duplicates, shown, set())
+    if duplicates:
+        raise SourceError(duplicates[0])
+    constructor = yaml.SafeLoader(text)
+    try:
+        data = constructor.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = first_line + mark.line if mark else first_line
+        raise SourceError(ContentError(shown, line, "", _yaml_problem(exc))) from None
+    finally:
+        constructor.dispose()
+    return data, lines
+
+
+def _index_lines(
+    node: yaml.Node,
+    location: Location,
+    first_line: int,
+    lines: dict[Location, int],
+    duplicates: list[ContentError],
+    shown: str,
+    seen: set[int],
+) -> None:
+    # Aliases point at nodes already seen; walking them again could explode (alias bombs).
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if len(seen) > MAX_NODES:
+        raise SourceError(
+            ContentError(shown, first_line, "", "de gegevens zijn te groot of te diep genest.")
+        )
+    lines.setdefault(location, first_line + node.start_mark.line)
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_line = first_line + key_node.start_mark.line
+            if key in keys:
+                duplicates.append(
+                    ContentError(shown, key_line, key, "dit veld staat twee keer in het bestand.")
+                )
+            keys.add(key)
+            lines[(*location, key)] = key_line
+            _index_lines(value_node, (*location, key), first_line, lines, duplicates, shown, seen)
+            lines[(*location, key)] = key_line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*location, index), first_line, lines, duplicates, shown, seen)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the data has once every alias is expanded (guards against alias bombs)."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = MAX_NODES + 1  # a cycle counts as too big
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            size += _expanded_size(key_node, memo) + _expanded_size(value_node, memo)
+            if size > MAX_NODES:
+                break
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            size += _expanded_size(item, memo)
+            if size > MAX_NODES:
+                break
+    memo[id(node)] = size
+    return size
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    hints = {
+        "mapping values are not allowed here": "een dubbele punt staat op een verkeerde plaats. "
+        "Zet tekst met een dubbele punt tussen aanhalingstekens.",
+        "could not find expected ':'": "er ontbreekt een dubbele punt na de naam van een veld.",
+        "found character '\\t' that cannot start any token": "gebruik spaties, geen tabs.",
+        "found undefined alias": "er staat een * die YAML niet begrijpt. Zet de tekst tussen "
+        "aanhalingstekens.",
+        "expected <block end>, but found '<block sequence start>'": "de insprong (spaties "
+        "vooraan) klopt niet.",
+    }
+    for english, dutch in hints.items():
+        if problem.startswith(english):
+            return f"fout in de YAML-opmaak: {dutch}"
+    return (
+        "fout in de YAML-opmaak: controleer de insprong, de dubbele punten en de "
+        f"aanhalingstekens op deze regel ({problem or 'onbekende fout'})."
+    )

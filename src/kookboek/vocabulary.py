@@ -1,0 +1,68 @@
+"""The fixed vocabularies of the content model: categories, diets, allergens, units."""
+
+from __future__ import annotations
+
+from typing import Final, Literal, get_args
+
+Category = Literal[
+    "soep", "hoofdgerecht", "bijgerecht", "lunch", "ontbijt", "dessert", "tussendoortje"
+]
+CATEGORY_NAMES: Final[dict[str, str]] = {
+    "soep": "Soepen",
+    "hoofdgerecht": "Hoofdgerechten",
+    "bijgerecht": "Bijgerechten",
+    "lunch": "Lunch en lunchpakket",
+    "ontbijt": "Ontbijt",
+    "dessert": "Desserts",
+    "tussendoortje": "Tussendoortjes",
+}
+
+Diet = Literal["vegetarisch", "veganistisch", "halal", "glutenvrij", "lactosevrij"]
+DIET_NAMES: Final[dict[str, str]] = {
+    "vegetarisch": "Vegetarisch",
+    "veganistisch": "Veganistisch",
+    "halal": "Halal",
+    "glutenvrij": "Glutenvrij",
+    "lactosevrij": "Lactosevrij",
+}
+
+# The 14 allergens that EU regulation 1169/2011 requires to be declared.
+Allergen = Literal[
+    "gluten", "schaaldieren", "eieren", "vis", "pinda", "soja", "melk",
+    "noten", "selder", "mosterd", "sesam", "sulfiet", "lupine", "weekdieren",
+]  # fmt: skip
+ALLERGEN_NAMES: Final[dict[str, str]] = {
+    "gluten": "Gluten",
+    "schaaldieren": "Schaaldieren",
+    "eieren": "Eieren",
+    "vis": "Vis",
+    "pinda": "Pinda's",
+    "soja": "Soja",
+    "melk": "Melk",
+    "noten": "Noten",
+    "selder": "Selder",
+    "mosterd": "Mosterd",
+    "sesam": "Sesamzaad",
+    "sulfiet": "Sulfiet",
+    "lupine": "Lupine",
+    "weekdieren": "Weekdieren",
+}
+
+Unit = Literal["g", "kg", "ml", "cl", "dl", "l", "el", "tl", "stuk"]
+UNIT_NAMES: Final[dict[str, tuple[str, str]]] = {
+    # unit: (singular, plural) as written after an amount
+    "g": ("g", "g"),
+    "kg": ("kg", "kg"),
+    "ml": ("ml", "ml"),
+    "cl": ("cl", "cl"),
+    "dl": ("dl", "dl"),
+    "l": ("l", "l"),
+    "el": ("eetlepel", "eetlepels"),
+    "tl": ("theelepel", "theelepels"),
+    "stuk": ("stuk", "stuks"),
+}
+
+CATEGORIES: Final = get_args(Category)
+DIETS: Final = get_args(Diet)
+ALLERGENS: Final = get_args(Allergen)
+UNITS: Final = get_args(Unit)
