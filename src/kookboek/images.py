@@ -108,9 +108,7 @@ class ImageCache:
 
     def variant(self, source: Path, width: int, fmt: Format) -> ImageVariant:
         data = source.read_bytes()
-        key = hashlib.sha256(
-            f"{PIPELINE_VERSION}:{width}:{fmt}:".encode() + data
-        ).hexdigest()[:24]
+        key = hashlib.sha256(f"{PIPELINE_VERSION}:{width}:{fmt}:".encode() + data).hexdigest()[:24]
         suffix = "jpg" if fmt == "jpeg" else "webp"
         target = self.cache_dir / f"{key}.{suffix}"
         if target.is_file():

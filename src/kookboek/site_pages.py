@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kookboek.downloads import Download
 from kookboek.project import Project
 from kookboek.rendering import render, render_recipe_list
 
@@ -17,7 +18,7 @@ class GeneratedPage:
     replaces_source: bool = False
 
 
-def generated_pages(project: Project) -> list[GeneratedPage]:
+def generated_pages(project: Project, downloads: Sequence[Download] = ()) -> list[GeneratedPage]:
     return [
         GeneratedPage(
             "recepten/index.md",
@@ -37,7 +38,7 @@ def generated_pages(project: Project) -> list[GeneratedPage]:
         GeneratedPage(
             "downloads.md",
             "Downloads",
-            lambda root: render("downloads.html", downloads=[], root=root),
+            lambda root: render("downloads.html", downloads=list(downloads), root=root),
         ),
     ]
 

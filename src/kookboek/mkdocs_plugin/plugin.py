@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -14,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from kookboek.downloads import DOWNLOADS_DIR, Download
 from kookboek.errors import ContentErrors
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.models import Recipe
@@ -32,6 +34,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.serving = False
         self.renderers: dict[str, Renderer] = {}
         self.titles: dict[str, str] = {}
+        self.downloads: list[Download] = []  # finished PDFs, filled before pages render
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -62,7 +65,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             src_uri = recipe.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = recipe.title
             self.renderers[src_uri] = partial(_render_recipe, recipe, project)
-        for generated in generated_pages(project):
+        for generated in generated_pages(project, self.downloads):
             self._add_generated(files, generated, config)
         return files
 
@@ -75,6 +78,12 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
         self.titles[page.src_uri] = page.title
         self.renderers[page.src_uri] = page.render
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        target = Path(config.site_dir) / DOWNLOADS_DIR
+        for download in self.downloads:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(download.path, target / download.name)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
