@@ -58,10 +58,9 @@ def build(config_file: Path, no_pdf: bool, verbose: bool) -> None:
     _require(config_file)
     try:
         site_dir = build_site(config_file, pdf=not no_pdf, verbose=verbose)
-    except BuildFailed as exc:
-        click.echo(
-            f"\n{exc}\n\nDe website is niet bijgewerkt: de vorige versie blijft staan.", err=True
-        )
+    except BuildFailed:
+        # The problems themselves were shown while building.
+        click.echo("\nDe website is niet bijgewerkt: de vorige versie blijft staan.", err=True)
         sys.exit(1)
     click.echo(f"Klaar: de website staat in {site_dir}/.")
 

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from kookboek.errors import ContentError
 from kookboek.source import Location, SourceFile
+from kookboek.vocabulary import UNIT_SYNONYMS
 
 
 def known_keys(model: type[BaseModel]) -> list[str]:
@@ -18,7 +19,11 @@ def known_keys(model: type[BaseModel]) -> list[str]:
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    choices = list(options)
+    synonym = UNIT_SYNONYMS.get(word.strip().lower())
+    if synonym in choices:
+        return f" Bedoel je '{synonym}'?"
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" Bedoel je '{match[0]}'?" if match else ""
 
 

@@ -21,4 +21,5 @@ def format_money(value: Decimal) -> str:
 
 def format_amount(value: Decimal) -> str:
     """A kitchen amount without needless decimals: ``1.50`` → ``'1,5'``, ``250`` → ``'250'``."""
-    return str(format_decimal(value.normalize(), format="#,##0.##", locale=LOCALE))
+    rounded = value.quantize(CENT, rounding=ROUND_HALF_UP).normalize()
+    return str(format_decimal(rounded, format="#,##0.##", locale=LOCALE))

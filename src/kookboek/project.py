@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kookboek.errors import ContentError, ContentErrors, display_path
-from kookboek.messages import suggest, translate
+from kookboek.messages import translate
 from kookboek.models import (
     Competence,
     Playbook,
@@ -19,7 +19,8 @@ from kookboek.models import (
     Publication,
     Recipe,
 )
-from kookboek.pricing import PricingError, RecipeCost, cost_recipe
+from kookboek.pricing import RecipeCost, cost_recipe
+from kookboek.recipe_rules import check_recipe_data
 from kookboek.slugs import slugify
 from kookboek.source import SourceError, SourceFile, read_markdown, read_yaml
 
@@ -29,7 +30,6 @@ PLAYBOOKS_DIR = "tools/draaiboeken"
 RECOMMENDATIONS_DIR = "tools/beleidsaanbevelingen"
 PRICES_FILE = "prijzen.yml"
 COMPETENCES_FILE = "competenties.yml"
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -88,21 +88,21 @@ class _Loader:
             return None
         prices = self._load_data(PRICES_FILE, lambda src: PriceList.model_validate(src.data))
         competences = self._load_data(COMPETENCES_FILE, self._competences)
-        recipes = self._load_documents(RECIPES_DIR, Recipe)
+        competence_ids = [c.id for c in competences] if competences is not None else None
+
+        def recipe_rules(data: dict[str, Any], source: SourceFile) -> list[ContentError]:
+            return check_recipe_data(data, source, self.content_dir, competence_ids, prices)
+
+        recipes = self._load_documents(RECIPES_DIR, Recipe, recipe_rules)
         publications = self._load_documents(PUBLICATIONS_DIR, Publication)
         playbooks = self._load_documents(PLAYBOOKS_DIR, Playbook)
         recommendations = self._load_documents(RECOMMENDATIONS_DIR, PolicyRecommendation)
         self._check_unique_numbers(recommendations)
 
-        costs: dict[str, RecipeCost] = {}
-        for recipe, source in recipes:
-            self._check_recipe(recipe, source, competences)
-            if prices is not None:
-                cost = self._cost(recipe, source, prices)
-                if cost is not None:
-                    costs[recipe.slug] = cost
-        if prices is None or competences is None:
+        if prices is None or competences is None or self.errors:
             return None
+        # Every pricing problem was reported by the rules above, so pricing cannot fail here.
+        costs = {recipe.slug: cost_recipe(recipe, prices) for recipe, _ in recipes}
         return Project(
             content_dir=self.content_dir,
             prices=prices,
@@ -167,7 +167,12 @@ class _Loader:
 
     # -- Markdown documents -------------------------------------------------------------------
 
-    def _load_documents(self, folder: str, model: type[M]) -> list[tuple[M, SourceFile]]:
+    def _load_documents(
+        self,
+        folder: str,
+        model: type[M],
+        rules: Callable[[dict[str, Any], SourceFile], list[ContentError]] | None = None,
+    ) -> list[tuple[M, SourceFile]]:
         loaded: list[tuple[M, SourceFile]] = []
         slugs: dict[str, SourceFile] = {}
         for path in content_files(self.content_dir / folder):
@@ -203,6 +208,8 @@ class _Loader:
                     )
                 )
                 continue
+            if rules is not None:
+                self.errors.extend(rules(source.data, source))
             data = {**source.data, "slug": slug, "source": path, "body": source.body}
             try:
                 loaded.append((model.model_validate(data), source))
@@ -223,89 +230,6 @@ class _Loader:
                     )
                 )
             owners.setdefault(recommendation.number, source)
-
-    # -- recipe rules across fields and files -------------------------------------------------
-
-    def _check_recipe(
-        self, recipe: Recipe, source: SourceFile, competences: tuple[Competence, ...] | None
-    ) -> None:
-        report = self.errors.append
-        if recipe.photo and not recipe.photo_alt:
-            report(
-                source.error(
-                    ("foto",),
-                    "'foto_alt' ontbreekt: beschrijf in één zin wat "
-                    "er op de foto staat, voor wie de foto niet kan zien.",
-                )
-            )
-        if recipe.photo_alt and not recipe.photo:
-            report(source.error(("foto_alt",), "er is geen 'foto' om te beschrijven."))
-        if recipe.photo:
-            problem = self._photo_problem(recipe.photo, source.path)
-            if problem:
-                report(source.error(("foto",), problem))
-        if competences is not None:
-            known = [c.id for c in competences]
-            for index, competence in enumerate(recipe.competences):
-                if competence not in known:
-                    report(
-                        source.error(
-                            ("competenties", index),
-                            f"onbekende competentie "
-                            f"'{competence}'.{suggest(competence, known)} Kies uit "
-                            f"competenties.yml: {', '.join(known)}.",
-                        )
-                    )
-        for index, ingredient in enumerate(recipe.ingredients):
-            where = ("ingredienten", index)
-            if ingredient.to_taste:
-                for key, value in (
-                    ("hoeveelheid", ingredient.amount),
-                    ("eenheid", ingredient.unit),
-                    ("prijs", ingredient.price),
-                ):
-                    if value is not None:
-                        report(
-                            source.error(
-                                (*where, key), "laat dit weg bij een ingrediënt 'naar_smaak'."
-                            )
-                        )
-                continue
-            for key, value in (("hoeveelheid", ingredient.amount), ("eenheid", ingredient.unit)):
-                if value is None:
-                    report(
-                        source.error(
-                            (*where, key),
-                            "ontbreekt. Geef een hoeveelheid en een "
-                            "eenheid, of zet 'naar_smaak: true'.",
-                        )
-                    )
-
-    def _photo_problem(self, photo: str, recipe_path: Path) -> str | None:
-        target = (recipe_path.parent / photo).resolve()
-        if not target.is_relative_to(self.content_dir.resolve()):
-            return "de foto moet in de map content staan."
-        if target.suffix.lower() not in PHOTO_SUFFIXES:
-            return (
-                f"'{photo}' is geen foto die de site kan tonen. Gebruik een .jpg, .png, "
-                ".webp of .svg."
-            )
-        if not target.is_file():
-            return (
-                f"het bestand '{photo}' bestaat niet naast {recipe_path.name}. Controleer "
-                "de naam (hoofdletters tellen mee)."
-            )
-        return None
-
-    def _cost(self, recipe: Recipe, source: SourceFile, prices: PriceList) -> RecipeCost | None:
-        try:
-            return cost_recipe(recipe, prices)
-        except PricingError as exc:
-            for problem in exc.problems:
-                self.errors.append(
-                    source.error(("ingredienten", problem.index, problem.field), problem.message)
-                )
-            return None
 
 
 class _DataErrors(Exception):

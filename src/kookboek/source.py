@@ -33,8 +33,8 @@ class SourceFile:
     lines: Mapping[Location, int] = field(default_factory=dict)
 
     def line_of(self, location: Location) -> int:
-        """The line of the deepest known part of ``location`` (1 when nothing is known)."""
-        for end in range(len(location), -1, -1):
+        """The line of the deepest known part of ``location`` (1: the file as a whole)."""
+        for end in range(len(location), 0, -1):
             line = self.lines.get(location[:end])
             if line is not None:
                 return line
@@ -140,6 +140,8 @@ def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Locati
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "quoted scalar" in (exc.context or "") and exc.context_mark:
+            mark = exc.context_mark  # where the unclosed quote opened, not where the file ends
         line = first_line + mark.line if mark else first_line
         raise SourceError(ContentError(shown, line, "", _yaml_problem(exc))) from None
     except yaml.YAMLError:
@@ -228,6 +230,11 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
+    if "quoted scalar" in (exc.context or ""):
+        return (
+            "fout in de YAML-opmaak: een aanhalingsteken (\" of ') wordt niet afgesloten "
+            "op deze regel."
+        )
     hints = {
         "mapping values are not allowed here": "een dubbele punt staat op een verkeerde plaats. "
         "Zet tekst met een dubbele punt tussen aanhalingstekens.",

@@ -70,18 +70,17 @@ def _from_grams(grams: Decimal, entry: PriceEntry) -> Decimal | None:
 
 
 def _impossible(unit: str, entry: PriceEntry) -> str:
-    fixes: list[str] = []
-    if "stuk" in (unit, entry.unit):
-        fixes.append(f"voeg 'gewicht_per_stuk' (in gram) toe aan '{entry.name}' in prijzen.yml")
-    if "volume" in (dimension(unit), dimension(entry.unit)):
-        fixes.append(f"voeg 'gram_per_el' toe aan '{entry.name}' in prijzen.yml")
-    usable = sorted(
-        {"gewicht": ["g", "kg"], "volume": ["ml", "cl", "dl", "l", "el", "tl"], "stuk": ["stuk"]}[
-            dimension(entry.unit)
-        ]
-    )
-    fixes.insert(0, f"schrijf de hoeveelheid in {' of '.join(usable)}")
+    usable = {"gewicht": "g of kg", "volume": "ml, cl, dl, l, el of tl", "stuk": "stuk"}
+    dimensions = {dimension(unit), dimension(entry.unit)}
+    where = f"aan '{entry.name}' in prijzen.yml"
+    if dimensions == {"stuk", "gewicht"}:
+        extra = f"voeg 'gewicht_per_stuk' (gram per stuk) toe {where}"
+    elif dimensions == {"volume", "gewicht"}:
+        extra = f"voeg 'gram_per_el' (gram per eetlepel) toe {where}"
+    else:
+        extra = f"voeg 'gewicht_per_stuk' en 'gram_per_el' toe {where}"
     return (
         f"de prijs van '{entry.name}' staat per {entry.unit} in prijzen.yml, maar het recept "
-        f"gebruikt '{unit}'. Oplossing: {', of '.join(fixes)}."
+        f"gebruikt '{unit}'. Schrijf de hoeveelheid in {usable[dimension(entry.unit)]}, "
+        f"of {extra}."
     )

@@ -66,3 +66,11 @@ CATEGORIES: Final = get_args(Category)
 DIETS: Final = get_args(Diet)
 ALLERGENS: Final = get_args(Allergen)
 UNITS: Final = get_args(Unit)
+
+# Words coaches write for a unit, mapped to the unit meant (used for suggestions only).
+UNIT_SYNONYMS: Final[dict[str, str]] = {
+    "gram": "g", "gr": "g", "kilo": "kg", "kilogram": "kg", "liter": "l",
+    "milliliter": "ml", "centiliter": "cl", "deciliter": "dl", "eetlepel": "el",
+    "eetlepels": "el", "theelepel": "tl", "theelepels": "tl", "koffielepel": "tl",
+    "stuks": "stuk", "st": "stuk", "teentje": "stuk", "teentjes": "stuk",
+}  # fmt: skip

@@ -41,16 +41,43 @@ def build_site(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-nieuw-", dir=site_dir.parent))
     config.site_dir = str(staging)
+    problems = _ProblemCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(problems)
     try:
         mkdocs_build(config)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc).strip() or "De bouw is mislukt.") from exc
+        raise BuildFailed(problems.report(str(exc))) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        logger.removeHandler(problems)
     _swap_in(staging, site_dir)
     return site_dir
+
+
+class _ProblemCollector(logging.Handler):
+    """Keeps the warnings and errors of one build, to say why it stopped."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def report(self, reason: str) -> str:
+        lines = list(self.messages)
+        if "strict mode" in reason:
+            lines.append(
+                f"De bouw stopte door {len(self.messages)} waarschuwing(en): los ze op en "
+                "probeer opnieuw."
+            )
+        elif not lines:
+            lines.append(f"De bouw is mislukt ({reason}).")
+        return "\n".join(lines)
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:

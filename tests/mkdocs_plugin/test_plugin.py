@@ -1,0 +1,100 @@
+"""A real strict MkDocs build of the small fixture project through the plugin."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kookboek.mkdocs_plugin.run import BuildFailed, build_site
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+REPO = Path(__file__).parent.parent.parent
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(FIXTURES / "valid", target, ignore=shutil.ignore_patterns("site"))
+    config = target / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("../../../theme", str(REPO / "theme")),
+        encoding="utf-8",
+    )
+    return target
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("build") / "project")
+    build_site(project / "mkdocs.yml", pdf=False)
+    return project / "site"
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_recipe_page_shows_the_computed_cost(built: Path) -> None:
+    html = (built / "recepten" / "linzensoep" / "index.html").read_text(encoding="utf-8")
+    text = text_of(html)
+    assert "Kost per portie € 0,55" in text.replace("\xa0", " ")
+    assert "Totaal voor 4 porties: € 2,18" in text.replace("\xa0", " ")
+    assert "Prijzen van 15 oktober 2026" in text
+    for shown in ("250 g", "rode linzen", "€\xa01,10", "2 eetlepels", "olijfolie", "naar smaak"):
+        assert shown in html
+    assert "<title>Linzensoep - Testkookboek</title>" in html
+    assert "Stoof ze aan in de olie." in html
+
+
+def test_recipes_are_not_in_the_navigation_but_in_the_overview(built: Path) -> None:
+    home = (built / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "Linzensoep" not in nav
+    assert "Recepten" in nav
+    overview = (built / "recepten" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../recepten/linzensoep/"' in overview
+    assert 'href="../recepten/pannenkoeken/"' in overview
+
+
+def test_search_index_finds_a_recipe_by_ingredient(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = [doc for doc in index["docs"] if doc["location"].startswith("recepten/linzensoep/")]
+    assert any("rode linzen" in doc["text"] for doc in pages)
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_generated_tools_publications_and_downloads_pages(built: Path) -> None:
+    tools = (built / "tools" / "index.html").read_text(encoding="utf-8")
+    assert "Creëer werkbare jobs" in tools
+    assert "Wekelijkse kookactiviteit" in tools
+    publications = (built / "publicaties" / "index.html").read_text(encoding="utf-8")
+    assert "Ouders in Actie" in publications
+    downloads = (built / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert "Er zijn nog geen pdf" in downloads
+    publication = (built / "publicaties" / "ouders-in-actie" / "index.html").read_text("utf-8")
+    assert "<title>Ouders in Actie - Testkookboek</title>" in publication
+
+
+def test_content_error_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    build_site(project / "mkdocs.yml", pdf=False)
+    before = (project / "site" / "recepten" / "linzensoep" / "index.html").read_bytes()
+    recipe = project / "content" / "recepten" / "linzensoep.md"
+    recipe.write_text(
+        recipe.read_text("utf-8")
+        .replace("porties: 4", "porties: vier")
+        .replace("tijd: 40", "tijd: -1"),
+        "utf-8",
+    )
+    with pytest.raises(BuildFailed) as caught:
+        build_site(project / "mkdocs.yml", pdf=False)
+    message = str(caught.value)
+    assert "linzensoep.md:4: porties: moet een geheel getal zijn (zoals 4), niet 'vier'." in message
+    assert "linzensoep.md:5: tijd: moet minstens 1 zijn, niet -1." in message
+    assert "2 problemen gevonden" in message
+    assert (project / "site" / "recepten" / "linzensoep" / "index.html").read_bytes() == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
+    assert leftovers == []
