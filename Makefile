@@ -22,9 +22,11 @@ check: $(STAMP)
 test: $(STAMP) lint typecheck
 	$(BIN)/pytest
 
+PY_DIRS := src tests $(wildcard scripts)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check $(PY_DIRS)
+	$(BIN)/ruff format --check $(PY_DIRS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
