@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-no-pdf serve check test lint typecheck unit browser clean
+.PHONY: site site-no-pdf serve check test lint typecheck check-properdocs clean
 
 site: $(STAMP)
 	$(BIN)/kookboek build
@@ -37,6 +37,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Not part of `make test`: needs a second virtualenv (about a minute).
+check-properdocs:
+	scripts/check-properdocs.sh
 
 clean:
 	rm -rf site .cache $(VENV)
