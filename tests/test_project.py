@@ -193,3 +193,53 @@ def test_alias_bomb_is_refused_quickly(valid_content: Path) -> None:
     write_recipe(valid_content, "bom.md", bomb)
     found = problems(valid_content)
     assert any(f.startswith("bom.md:1: : de gegevens zijn te groot") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("binair.md", bytes(range(256)) * 4, "binair.md:0: : dit is geen tekstbestand."),
+        (
+            "groot.md",
+            b"---\ntitel: x\n---\n" + b"a" * 1_100_000,
+            "groot.md:0: : het bestand is te groot",
+        ),
+        (
+            "diep.md",
+            b"---\ntitel: " + b"[" * 5000 + b"]" * 5000 + b"\n---\n",
+            "diep.md:1: : de gegevens zijn te diep genest",
+        ),
+        (
+            "diep2.md",
+            b"---\ntitel: " + b"{a: " * 30 + b"1" + b"}" * 30 + b"\n---\n",
+            "diep2.md:1: : de gegevens zijn te diep genest",
+        ),
+        (
+            "veel.md",
+            b"---\ningredienten:\n"
+            + b"  - {naam: ui, hoeveelheid: 1, eenheid: stuk}\n" * 3000
+            + b"---\n",
+            "veel.md:2: ingredienten: de lijst is te lang (hoogstens 200 items).",
+        ),
+        (
+            "onzichtbaar.md",
+            "---\ncategorie: soep\u200b\n---\n".encode(),
+            "onzichtbaar.md:2: categorie: onbekende waarde 'soep\\u200b'. Bedoel je 'soep'?",
+        ),
+        (
+            "getal.md",
+            b"---\ntijd: 99999999999999999999999\n---\n",
+            "getal.md:2: tijd: mag hoogstens 10000 zijn",
+        ),
+    ],
+)
+def test_malformed_files_get_a_clear_error_quickly(
+    valid_content: Path, name: str, data: bytes, expected: str
+) -> None:
+    import time
+
+    write_recipe(valid_content, name, data)
+    started = time.perf_counter()
+    found = problems(valid_content)
+    assert time.perf_counter() - started < 5
+    assert any(line.startswith(expected) for line in found), found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -35,7 +36,14 @@ def translate(
 ) -> list[ContentError]:
     """One Dutch ``ContentError`` per problem pydantic found, none lost."""
     errors: list[ContentError] = []
-    for detail in exc.errors(include_url=False):
+    details = exc.errors(include_url=False)
+    item_problems = {
+        tuple(d["loc"][:-1]) for d in details if d["loc"] and isinstance(d["loc"][-1], int)
+    }
+    for detail in details:
+        if detail["type"] == "too_short" and tuple(detail["loc"]) in item_problems:
+            continue  # the list is not empty: its items are wrong, and those are reported
+
         location: Location = (*prefix, *detail["loc"])
         message = _message(detail, _model_at(model, detail["loc"]))
         errors.append(source.error(location, message))
@@ -66,8 +74,12 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _shown(value: Any) -> str:
-    text = str(value)
+def visible(value: Any) -> str:
+    """A value as a coach can see it: invisible characters (zero-width, direction) made visible."""
+    text = "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in {"Cf", "Cc", "Co", "Cn"} else ch
+        for ch in str(value)
+    )
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -83,14 +95,14 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
     if value is None:
         return "dit veld is leeg. Vul een waarde in of laat het veld weg."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"moet een geheel getal zijn (zoals 4), niet '{_shown(value)}'."
+        return f"moet een geheel getal zijn (zoals 4), niet '{visible(value)}'."
     if kind in {"decimal_parsing", "decimal_type", "float_parsing", "float_type"}:
         hint = " Gebruik een punt, geen komma: 0.5." if "," in str(value) else ""
-        return f"moet een getal zijn (zoals 2.5), niet '{_shown(value)}'.{hint}"
+        return f"moet een getal zijn (zoals 2.5), niet '{visible(value)}'.{hint}"
     if kind in {"decimal_max_places"}:
         return f"heeft te veel cijfers na de komma (hoogstens {ctx.get('decimal_places')})."
     if kind in {"decimal_max_digits", "decimal_whole_digits"}:
-        return f"het getal '{_shown(value)}' is te groot."
+        return f"het getal '{visible(value)}' is te groot."
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         return _bounds(kind, ctx, value)
     if kind in {"string_too_short"}:
@@ -98,10 +110,10 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
     if kind in {"string_too_long"}:
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)."
     if kind == "string_type":
-        return f"moet tekst zijn, niet '{_shown(value)}'."
+        return f"moet tekst zijn, niet '{visible(value)}'."
     if kind == "string_pattern_mismatch":
         return (
-            f"'{_shown(value)}' is geen geldige code: gebruik kleine letters, cijfers en "
+            f"'{visible(value)}' is geen geldige code: gebruik kleine letters, cijfers en "
             "koppeltekens (zoals hygiene-en-veiligheid)."
         )
     if kind in {"too_short"}:
@@ -109,7 +121,7 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
     if kind in {"too_long"}:
         return f"de lijst is te lang (hoogstens {ctx.get('max_length')} items)."
     if kind in {"list_type", "tuple_type"}:
-        return f"moet een lijst zijn, zoals [een, twee], niet '{_shown(value)}'."
+        return f"moet een lijst zijn, zoals [een, twee], niet '{visible(value)}'."
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return "moet velden bevatten, zoals {naam: ..., hoeveelheid: ..., eenheid: ...}."
     if kind in {
@@ -118,9 +130,9 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
         "date_from_datetime_parsing",
         "date_from_datetime_inexact",
     }:
-        return f"moet een datum zijn zoals 2026-10-14, niet '{_shown(value)}'."
+        return f"moet een datum zijn zoals 2026-10-14, niet '{visible(value)}'."
     if kind in {"bool_parsing", "bool_type"}:
-        return f"moet true of false zijn, niet '{_shown(value)}'."
+        return f"moet true of false zijn, niet '{visible(value)}'."
     if kind in {"literal_error", "enum"}:
         options = [
             o.strip(" '")
@@ -128,19 +140,19 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
             if o.strip(" '")
         ]
         return (
-            f"onbekende waarde '{_shown(value)}'.{suggest(str(value), options)} "
+            f"onbekende waarde '{visible(value)}'.{suggest(str(value), options)} "
             f"Kies uit: {', '.join(options)}."
         )
     if kind in {"frozen_set_type", "set_type"}:
         return "moet een lijst zijn."
-    return f"ongeldige waarde '{_shown(value)}'."
+    return f"ongeldige waarde '{visible(value)}'."
 
 
 def _bounds(kind: str, ctx: dict[str, Any], value: Any) -> str:
     if kind == "greater_than":
-        return f"moet groter zijn dan {ctx['gt']}, niet {_shown(value)}."
+        return f"moet groter zijn dan {ctx['gt']}, niet {visible(value)}."
     if kind == "greater_than_equal":
-        return f"moet minstens {ctx['ge']} zijn, niet {_shown(value)}."
+        return f"moet minstens {ctx['ge']} zijn, niet {visible(value)}."
     if kind == "less_than":
-        return f"moet kleiner zijn dan {ctx['lt']}, niet {_shown(value)}."
-    return f"mag hoogstens {ctx['le']} zijn, niet {_shown(value)}."
+        return f"moet kleiner zijn dan {ctx['lt']}, niet {visible(value)}."
+    return f"mag hoogstens {ctx['le']} zijn, niet {visible(value)}."

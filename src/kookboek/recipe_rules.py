@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kookboek.errors import ContentError
-from kookboek.messages import suggest
+from kookboek.messages import suggest, visible
 from kookboek.models import Ingredient, PriceList
 from kookboek.pricing import ingredient_cost
 from kookboek.source import SourceFile
@@ -52,7 +52,7 @@ def check_recipe_data(
                 errors.append(
                     source.error(
                         ("competenties", index),
-                        f"onbekende competentie '{competence}'."
+                        f"onbekende competentie '{visible(competence)}'."
                         f"{suggest(competence, competence_ids)} Kies uit competenties.yml: "
                         f"{', '.join(competence_ids)}.",
                     )

@@ -18,7 +18,11 @@ from kookboek.errors import ContentError, display_path
 
 Location = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
+# libyaml's loader keeps line marks too and is several times faster than the pure Python one.
+YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 50_000
+MAX_DEPTH = 20  # a recipe needs 3 levels (recipe → ingredients → ingredient)
+TOO_DEEP = "de gegevens zijn te diep genest (te veel haakjes of insprongen in elkaar)."
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def read_yaml(path: Path) -> SourceFile:
 
 def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Location, int]]:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "quoted scalar" in (exc.context or "") and exc.context_mark:
@@ -146,8 +150,12 @@ def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Locati
         raise SourceError(ContentError(shown, line, "", _yaml_problem(exc))) from None
     except yaml.YAMLError:
         raise SourceError(ContentError(shown, first_line, "", "ongeldige YAML.")) from None
+    except RecursionError:
+        raise SourceError(ContentError(shown, first_line, "", TOO_DEEP)) from None
     if node is None:
         return None, {}
+    if _depth(node) > MAX_DEPTH:
+        raise SourceError(ContentError(shown, first_line, "", TOO_DEEP))
     if _expanded_size(node, {}) > MAX_NODES:
         raise SourceError(
             ContentError(
@@ -159,7 +167,7 @@ def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Locati
     _index_lines(node, (), first_line, lines, duplicates, shown, set())
     if duplicates:
         raise SourceError(duplicates[0])
-    constructor = yaml.SafeLoader(text)
+    constructor = YamlLoader(text)
     try:
         data = constructor.construct_document(node)
     except yaml.MarkedYAMLError as exc:
@@ -205,6 +213,22 @@ def _index_lines(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _index_lines(item, (*location, index), first_line, lines, duplicates, shown, seen)
+
+
+def _depth(node: yaml.Node) -> int:
+    """Nesting depth, iteratively (a recursive walk could itself overflow); stops past the max."""
+    deepest, stack, seen = 0, [(node, 1)], set()
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in current.value for child in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in current.value)
+    return deepest
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
