@@ -53,6 +53,10 @@ class InboxEntry:
     folder: Path
 
     @property
+    def received_local(self) -> dt.datetime:
+        return self.received.astimezone()
+
+    @property
     def photo(self) -> Path | None:
         path = self.folder / PHOTO_FILE
         return path if path.is_file() else None

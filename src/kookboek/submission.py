@@ -258,7 +258,30 @@ def parse_submission(
     else:
         if not errors:
             return submission
-    raise SubmissionErrors(errors)
+    raise SubmissionErrors(dict(sorted(errors.items(), key=lambda item: _form_order(item[0]))))
+
+
+_FORM_ORDER = [
+    "titel",
+    "beschrijving",
+    "categorie",
+    "porties",
+    "tijd",
+    "ingredienten",
+    "ingredient",
+    "stappen",
+    "stap",
+    "tips",
+    "competenties",
+    "foto_alt",
+    "voornaam",
+]
+
+
+def _form_order(key: str) -> tuple[int, int]:
+    name, _, number = key.partition("-")
+    position = _FORM_ORDER.index(name) if name in _FORM_ORDER else len(_FORM_ORDER)
+    return position, int(number) if number.isdigit() else 0
 
 
 def _ingredient(row: RawIngredient, index: int, errors: dict[str, str]) -> dict[str, Any]:
