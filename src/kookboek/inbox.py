@@ -174,7 +174,7 @@ class Inbox:
         parent.mkdir(parents=True, exist_ok=True)
         staged = parent / f".nieuw-{new_id()}"
         staged.mkdir(mode=0o700)
-        received = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        received = dt.datetime.now(dt.UTC)
         if photo is not None:
             (staged / PHOTO_FILE).write_bytes(photo)
         (staged / DATA_FILE).write_bytes(_serialise(submission, received))

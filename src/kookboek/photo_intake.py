@@ -6,6 +6,10 @@ is decoded through pillow-heif when it is installed.
 
 from __future__ import annotations
 
+import warnings
+
+from PIL import Image
+
 from kookboek.images import ImageProblem, encode, open_photo, resized
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
@@ -36,5 +40,11 @@ def process_photo(data: bytes) -> bytes:
             "deze foto is in HEIC-formaat en dat kunnen we hier niet openen. Stel je camera in "
             "op 'Meest compatibel' (JPEG) of maak een schermafbeelding van de foto."
         )
-    image = open_photo(data)
+    with warnings.catch_warnings():
+        # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse before decoding.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = open_photo(data)
+        except Image.DecompressionBombWarning:
+            raise ImageProblem("de foto is te groot (te veel pixels).") from None
     return encode(resized(image, STORED_WIDTH), "jpeg")
