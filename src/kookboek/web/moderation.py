@@ -73,7 +73,7 @@ def check_login() -> ResponseReturnValue:
     if not verify(password_hash, request.form.get("wachtwoord", "")[:200]):
         error = "Dit wachtwoord klopt niet. Probeer opnieuw."
         return render_template("beheer/login.html", error=error), 401
-    session.clear()
+    # The session is a signed cookie (no fixation possible); keeping it keeps the CSRF token.
     session["beheer"] = True
     return redirect(url_for("beheer.overview"), 303)
 

@@ -36,7 +36,7 @@
     return grams === null ? null : fromGrams(grams, entry);
   }
   function euro(value) {
-    return "€ " + value.toFixed(2).replace(".", ",");
+    return "€\u00a0" + value.toFixed(2).replace(".", ",");
   }
 
   function setupCost(form) {
