@@ -94,3 +94,11 @@ def _require(config_file: Path) -> None:
     if not config_file.is_file():
         click.echo(f"{config_file} niet gevonden. Start dit commando in de projectmap.", err=True)
         sys.exit(2)
+
+
+# The contribution form and its inbox live in their own module.
+from kookboek.inbox_cli import form, inbox, set_password  # noqa: E402
+
+main.add_command(form)
+main.add_command(inbox)
+main.add_command(set_password)

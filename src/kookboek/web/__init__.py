@@ -1,0 +1,121 @@
+"""The contribution form and the moderation pages: a thin Flask adapter over the core."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, current_app, render_template, request, send_from_directory
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from kookboek.inbox import Inbox
+from kookboek.photo_intake import MAX_PHOTO_BYTES
+from kookboek.web.ratelimit import RateLimiter
+
+FONT_DIR = Path(__file__).resolve().parents[3] / "theme" / "assets" / "fonts"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'"
+)
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SECRET_KEY=secrets.token_bytes(32),
+        INBOX_DIR=Path("inzendingen"),
+        CONTENT_DIR=Path("content"),
+        FONT_DIR=FONT_DIR,
+        # A phone photo plus the text; the photo itself is checked again on its own.
+        MAX_CONTENT_LENGTH=MAX_PHOTO_BYTES + 1024 * 1024,
+        MAX_FORM_MEMORY_SIZE=1024 * 1024,
+        MAX_INBOX_ENTRIES=500,
+        SEND_LIMIT=(10, 3600.0),  # recipes sent per address per hour
+        POST_LIMIT=(60, 600.0),  # any form post per address per 10 minutes
+        LOGIN_LIMIT=(10, 600.0),  # password attempts per address per 10 minutes
+        BEHEER_PASSWORD_HASH=None,
+        WTF_CSRF_TIME_LIMIT=12 * 3600,  # filling in a recipe may take a while
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_NAME="kookboek",
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"])
+    app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
+
+    app.extensions["kookboek.inbox"] = Inbox(
+        app.config["INBOX_DIR"], max_entries=app.config["MAX_INBOX_ENTRIES"]
+    )
+    app.extensions["kookboek.limits"] = {
+        name: RateLimiter(*app.config[f"{name.upper()}_LIMIT"])
+        for name in ("send", "post", "login")
+    }
+    csrf.init_app(app)
+
+    from kookboek.web.moderation import moderation
+    from kookboek.web.participant import participant
+
+    app.register_blueprint(participant)
+    app.register_blueprint(moderation)
+
+    @app.get("/lettertype/<path:name>")
+    def font(name: str) -> Response:
+        return send_from_directory(app.config["FONT_DIR"], name, max_age=86400)
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error: CSRFError) -> tuple[str, int]:
+        return render_template(
+            "error.html",
+            title="Probeer opnieuw",
+            message="Deze pagina was verlopen. Ga terug, laad de pagina opnieuw en "
+            "verstuur nog eens.",
+        ), 400
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error: RequestEntityTooLarge) -> tuple[str, int]:
+        return render_template(
+            "error.html",
+            title="Te groot",
+            message="Wat je stuurde is te groot. Kies een kleinere foto (hoogstens 15 MB).",
+        ), 413
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int]:
+        code = error.code or 500
+        messages = {
+            404: ("Niet gevonden", "Deze pagina bestaat niet."),
+            405: ("Niet gevonden", "Deze pagina bestaat niet."),
+            429: ("Even wachten", "Je hebt te veel na elkaar gestuurd. Probeer later opnieuw."),
+        }
+        title, message = messages.get(code, ("Er ging iets mis", "Probeer het opnieuw."))
+        return render_template("error.html", title=title, message=message), code
+
+    return app
+
+
+def inbox() -> Inbox:
+    found: Inbox = current_app.extensions["kookboek.inbox"]
+    return found
+
+
+def limiter(name: str) -> RateLimiter:
+    found: RateLimiter = current_app.extensions["kookboek.limits"][name]
+    return found
+
+
+def client_address() -> str:
+    return request.remote_addr or "onbekend"

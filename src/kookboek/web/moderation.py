@@ -1,0 +1,209 @@
+"""Moderation at /beheer: a coach reviews, corrects, approves or rejects submissions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import wraps
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+
+from kookboek.inbox import InboxEntry, UnknownEntry
+from kookboek.preview import preview
+from kookboek.recipe_writer import ApprovalError, publication_problems, write_recipe
+from kookboek.submission import RawSubmission, SubmissionErrors, parse_submission
+from kookboek.web import client_address, inbox, limiter
+from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
+from kookboek.web.shared import KitchenDataMissing, form_context, kitchen_data, raw_from_request
+
+moderation = Blueprint("beheer", __name__, url_prefix="/beheer")
+log = logging.getLogger("kookboek.beheer")
+
+
+def _password_hash() -> str | None:
+    return configured_hash(current_app.config.get("BEHEER_PASSWORD_HASH"), inbox().password_file)
+
+
+def coach_only(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
+    @wraps(view)
+    def wrapped(*args: object, **kwargs: object) -> ResponseReturnValue:
+        if _password_hash() is None:
+            return _no_password()
+        if not session.get("beheer"):
+            return redirect(url_for("beheer.login"), 303)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def _no_password() -> tuple[str, int]:
+    return render_template(
+        "beheer/no_password.html",
+        env_variable=ENV_VARIABLE,
+        inbox_dir=current_app.config["INBOX_DIR"],
+    ), 503
+
+
+@moderation.get("/aanmelden")
+def login() -> ResponseReturnValue:
+    if _password_hash() is None:
+        return _no_password()
+    return render_template("beheer/login.html", error=None)
+
+
+@moderation.post("/aanmelden")
+def check_login() -> ResponseReturnValue:
+    password_hash = _password_hash()
+    if password_hash is None:
+        return _no_password()
+    if not limiter("login").allow(client_address()):
+        abort(429)
+    if not verify(password_hash, request.form.get("wachtwoord", "")[:200]):
+        error = "Dit wachtwoord klopt niet. Probeer opnieuw."
+        return render_template("beheer/login.html", error=error), 401
+    # The session is a signed cookie (no fixation possible); keeping it keeps the CSRF token.
+    session["beheer"] = True
+    return redirect(url_for("beheer.overview"), 303)
+
+
+@moderation.post("/afmelden")
+def logout() -> ResponseReturnValue:
+    session.clear()
+    return redirect(url_for("beheer.login"), 303)
+
+
+@moderation.get("/")
+@coach_only
+def overview() -> ResponseReturnValue:
+    return render_template("beheer/list.html", entries=inbox().entries())
+
+
+@moderation.get("/<entry_id>")
+@coach_only
+def show(entry_id: str) -> ResponseReturnValue:
+    entry = _entry(entry_id)
+    try:
+        prices, competences = kitchen_data()
+    except KitchenDataMissing as exc:
+        return _content_problem(str(exc))
+    photo_url = url_for("beheer.photo", entry_id=entry.id) if entry.photo else None
+    shown = preview(entry.submission, prices, competences, photo_url)
+    problems = publication_problems(entry.submission, prices, competences)
+    return render_template("beheer/entry.html", entry=entry, preview=shown, problems=problems)
+
+
+@moderation.get("/<entry_id>/foto")
+@coach_only
+def photo(entry_id: str) -> ResponseReturnValue:
+    entry = _entry(entry_id)
+    if entry.photo is None:
+        abort(404)
+    return Response(entry.photo.read_bytes(), mimetype="image/jpeg")
+
+
+@moderation.get("/<entry_id>/bewerken")
+@coach_only
+def edit(entry_id: str) -> ResponseReturnValue:
+    entry = _entry(entry_id)
+    return _edit_form(entry, RawSubmission.from_submission(entry.submission), {})
+
+
+@moderation.post("/<entry_id>/bewerken")
+@coach_only
+def save(entry_id: str) -> ResponseReturnValue:
+    entry = _entry(entry_id)
+    raw = raw_from_request()
+    # Consent is the participant's to give: a coach cannot change it.
+    raw.publish_name = entry.submission.publish_name
+    raw.publish_photo = entry.submission.publish_photo
+    try:
+        _, competences = kitchen_data()
+    except KitchenDataMissing as exc:
+        return _content_problem(str(exc))
+    try:
+        corrected = parse_submission(
+            raw, {c.id for c in competences}, today=entry.submission.submitted_on
+        )
+    except SubmissionErrors as exc:
+        return _edit_form(entry, raw, exc.errors, status=422)
+    inbox().replace(entry.id, corrected)
+    flash("De wijzigingen zijn bewaard.")
+    return redirect(url_for("beheer.show", entry_id=entry.id), 303)
+
+
+@moderation.post("/<entry_id>/goedkeuren")
+@coach_only
+def approve(entry_id: str) -> ResponseReturnValue:
+    entry = _entry(entry_id)
+    try:
+        prices, competences = kitchen_data()
+    except KitchenDataMissing as exc:
+        return _content_problem(str(exc))
+    photo = entry.photo.read_bytes() if entry.photo else None
+    try:
+        written = write_recipe(
+            entry.submission, current_app.config["CONTENT_DIR"], prices, competences, photo
+        )
+    except ApprovalError as exc:
+        flash("Nog niet gepubliceerd: " + " ".join(exc.problems))
+        return redirect(url_for("beheer.show", entry_id=entry.id), 303)
+    inbox().delete(entry.id)
+    log.info("Inzending %s goedgekeurd als %s", entry.id, written.path.name)
+    flash(
+        f"Goedgekeurd: het recept staat nu in content/recepten/{written.path.name}. "
+        "Maak de website opnieuw (make site) om het te publiceren."
+    )
+    return redirect(url_for("beheer.overview"), 303)
+
+
+@moderation.post("/<entry_id>/weigeren")
+@coach_only
+def reject(entry_id: str) -> ResponseReturnValue:
+    entry = _entry(entry_id)
+    if request.form.get("bevestig") != "ja":
+        flash("Vink eerst aan dat je deze inzending wilt verwijderen.")
+        return redirect(url_for("beheer.show", entry_id=entry.id), 303)
+    inbox().delete(entry.id)
+    log.info("Inzending %s geweigerd en verwijderd", entry.id)
+    flash("De inzending is verwijderd.")
+    return redirect(url_for("beheer.overview"), 303)
+
+
+def _entry(entry_id: str) -> InboxEntry:
+    try:
+        return inbox().get(entry_id)
+    except UnknownEntry:
+        abort(404)
+
+
+def _edit_form(
+    entry: InboxEntry, raw: RawSubmission, errors: dict[str, str], status: int = 200
+) -> tuple[str, int]:
+    try:
+        prices, competences = kitchen_data()
+    except KitchenDataMissing as exc:
+        return _content_problem(str(exc))
+    page = render_template(
+        "beheer/edit.html",
+        entry=entry,
+        raw=raw,
+        errors=errors,
+        **form_context(prices, competences),
+    )
+    return page, status
+
+
+def _content_problem(report: str) -> tuple[str, int]:
+    return render_template("beheer/content_problem.html", report=report), 500

@@ -1,0 +1,54 @@
+"""Serving the form with waitress, and telling a training room how to reach it."""
+
+from __future__ import annotations
+
+import io
+import socket
+from collections.abc import Callable
+
+import segno
+import waitress
+from flask import Flask
+
+ALL_ADDRESSES = {"0.0.0.0", "::", ""}
+
+
+def lan_address() -> str | None:
+    """This computer's address on the local network (no packet leaves the machine)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # a documentation address; UDP connect sends nothing
+            address = str(probe.getsockname()[0])
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def announce(host: str, port: int, echo: Callable[[str], None]) -> None:
+    if host in ALL_ADDRESSES:
+        address = lan_address()
+        if address is None:
+            echo("Geen netwerk gevonden: het formulier werkt alleen op deze computer.")
+            address = "127.0.0.1"
+        url = f"http://{address}:{port}/"
+        echo(f"Het formulier staat open voor het netwerk van dit lokaal: {url}")
+        echo("Scan deze code met de camera van je gsm:\n")
+        drawing = io.StringIO()
+        segno.make(url, error="m").terminal(out=drawing, compact=True)
+        echo(drawing.getvalue())
+    else:
+        echo(f"Het formulier draait op http://{host}:{port}/ (alleen op deze computer).")
+    echo(f"Beheer: http://{host if host not in ALL_ADDRESSES else '127.0.0.1'}:{port}/beheer/")
+    echo("Stoppen: Ctrl+C.")
+
+
+def serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
+    waitress.serve(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=app.config["MAX_CONTENT_LENGTH"],
+        ident="kookboek",
+        clear_untrusted_proxy_headers=True,
+    )

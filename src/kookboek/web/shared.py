@@ -1,0 +1,76 @@
+"""What both blueprints need: the content's price list and competences, and the forms."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from flask import current_app, request
+
+from kookboek.errors import ContentErrors
+from kookboek.kitchen_data import load_competences, load_prices
+from kookboek.models import Competence, PriceList
+from kookboek.submission import RawSubmission
+from kookboek.vocabulary import CATEGORY_NAMES, UNIT_NAMES
+
+
+class KitchenDataMissing(Exception):
+    """prijzen.yml or competenties.yml cannot be read; the message is for the coach."""
+
+
+def kitchen_data() -> tuple[PriceList, tuple[Competence, ...]]:
+    content = current_app.config["CONTENT_DIR"]
+    try:
+        return load_prices(content), load_competences(content)
+    except ContentErrors as exc:
+        raise KitchenDataMissing(exc.report()) from None
+
+
+def raw_from_request() -> RawSubmission:
+    return RawSubmission.from_form(request.form.get, request.form.getlist)
+
+
+UNIT_CHOICES = [
+    ("g", "gram (g)"),
+    ("kg", "kilogram (kg)"),
+    ("ml", "milliliter (ml)"),
+    ("cl", "centiliter (cl)"),
+    ("dl", "deciliter (dl)"),
+    ("l", "liter (l)"),
+    ("el", "eetlepel"),
+    ("tl", "theelepel"),
+    ("stuk", "stuk(s)"),
+    ("naar-smaak", "naar smaak"),
+]
+assert {value for value, _ in UNIT_CHOICES} - {"naar-smaak"} == set(UNIT_NAMES)
+
+
+def form_context(prices: PriceList, competences: tuple[Competence, ...]) -> dict[str, object]:
+    return {
+        "categories": CATEGORY_NAMES,
+        "units": UNIT_CHOICES,
+        "competences": competences,
+        "price_list_json": price_list_json(prices),
+    }
+
+
+def price_list_json(prices: PriceList) -> str:
+    """The price list for the live cost estimate in the browser."""
+    entries = [
+        {
+            "namen": [entry.name, *entry.other_names],
+            "prijs": _number(entry.price),
+            "hoeveelheid": _number(entry.amount),
+            "eenheid": entry.unit,
+            "gewicht_per_stuk": _number(entry.grams_per_piece) if entry.grams_per_piece else None,
+            "gram_per_el": (
+                _number(entry.grams_per_tablespoon) if entry.grams_per_tablespoon else None
+            ),
+        }
+        for entry in prices.entries
+    ]
+    return json.dumps(entries, ensure_ascii=False)
+
+
+def _number(value: Decimal) -> float:
+    return float(value)

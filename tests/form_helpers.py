@@ -1,0 +1,55 @@
+"""Helpers shared by the form tests: valid form data and photos with metadata."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from PIL import Image
+
+GPS_IFD = 0x8825
+
+
+def jpeg_with_gps(size: tuple[int, int] = (640, 480)) -> bytes:
+    """A JPEG carrying GPS coordinates and a camera make in its EXIF."""
+    image = Image.new("RGB", size, (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x010F] = "Telefoonmerk"  # Make
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (51.0, 2.0, 3.0), 3: "E", 4: (4.0, 5.0, 6.0)})
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def has_gps(data: bytes) -> bool:
+    with Image.open(io.BytesIO(data)) as image:
+        return bool(image.getexif().get_ifd(GPS_IFD))
+
+
+def form_fields(**changes: object) -> dict[str, object]:
+    """A complete, valid form post (field names as in the HTML form)."""
+    fields: dict[str, object] = {
+        "titel": "Stoemp met prei",
+        "beschrijving": "Stevige stoemp voor koude dagen.",
+        "categorie": "hoofdgerecht",
+        "porties": "4",
+        "tijd": "35",
+        "ingredient_naam": ["uien", "prei", "zout"],
+        "ingredient_hoeveelheid": ["2", "1,5", ""],
+        "ingredient_eenheid": ["stuk", "stuk", "naar-smaak"],
+        "ingredient_prijs": ["", "1,20", ""],
+        "stap": ["Schil de aardappelen.", "Kook alles gaar.", ""],
+        "tips": "Lekker met mosterd.",
+        "competenties": ["plannen", "rekenen"],
+        "voornaam": "Samira",
+        "toestemming_naam": "ja",
+        "toestemming_foto": "ja",
+    }
+    fields.update(changes)
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)

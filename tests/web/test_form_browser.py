@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from live_server import running
+from PIL import Image
+
+from form_helpers import jpeg_with_gps
+from kookboek.inbox import Inbox
+from kookboek.mkdocs_plugin.run import build_site
+
+PASSWORD = "soep-is-lekker-42"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
+    chromium: Any, make_app: Callable[..., Flask], valid_project: Path, tmp_path: Path
+) -> None:
+    photo = tmp_path / "IMG_20261014.jpg"
+    photo.write_bytes(jpeg_with_gps((2400, 1800)))
+    app = make_app()
+    inbox = Inbox(app.config["INBOX_DIR"])
+    with running(app) as base:
+        context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+        page = context.new_page()
+        outside: list[str] = []
+        page.on(
+            "request",
+            lambda r: (
+                outside.append(r.url)
+                if r.url.startswith(("http:", "https:")) and not r.url.startswith(base)
+                else None
+            ),
+        )
+        page.goto(base + "/")
+        page.fill("#titel", "Wortelstoemp van Amina")
+        page.fill("#beschrijving", "Zachte stoemp met wortel.")
+        page.check("input[name=categorie][value=hoofdgerecht]")
+        page.fill("#porties", "4")
+        page.fill("#tijd", "30")
+        page.fill("#ingredient-1-naam", "uien")
+        page.fill("#ingredient-1-hoeveelheid", "2")
+        page.select_option("#ingredient-1-eenheid", "stuk")
+        page.click("button:has-text('Nog een ingrediënt')")
+        page.fill("#ingredient-2-naam", "wortelen")
+        page.fill("#ingredient-2-hoeveelheid", "1")
+        page.select_option("#ingredient-2-eenheid", "kg")
+        page.fill("#ingredient-2-prijs", "1,10")
+        assert "€\xa00,35 per persoon" in page.inner_text("[data-kost]")  # (0,30 + 1,10) / 4
+        page.fill("#stap-1", "Kook de wortelen en de uien gaar.")
+        page.click("button:has-text('Nog een stap')")
+        page.fill("#stap-2", "Stamp alles fijn.")
+        page.check("input[name=competenties][value=rekenen]")
+        page.set_input_files("#foto", str(photo))
+        page.fill("#voornaam", "Amina")
+        page.check("input[name=toestemming_naam]")
+        page.check("input[name=toestemming_foto]")
+        page.click("button:has-text('Bekijk mijn recept')")
+
+        assert page.inner_text("h1") == "Kijk je recept na"
+        assert "€\xa00,35" in page.inner_text(".kb-cost")
+        assert page.locator(".kb-photo img").evaluate("img => img.naturalWidth") == 1600
+        page.click("button:has-text('Ja, versturen')")
+        assert "Dank je wel" in page.inner_text("h1")
+        assert outside == []
+
+        [entry] = inbox.entries()
+        assert entry.photo is not None
+        with Image.open(io.BytesIO(entry.photo.read_bytes())) as stored:
+            assert not stored.getexif() and "exif" not in stored.info
+
+        page.goto(base + "/beheer/")
+        page.fill("#wachtwoord", PASSWORD)
+        page.click("button:has-text('Aanmelden')")
+        page.click("text=Wortelstoemp van Amina")
+        assert "€\xa00,35" in page.inner_text(".kb-cost")
+        page.click("button:has-text('Goedkeuren en publiceren')")
+        assert "wortelstoemp-van-amina.md" in page.inner_text(".melding")
+        context.close()
+
+    assert inbox.entries() == []
+    build_site(valid_project / "mkdocs.yml", pdf=False)
+    html = (
+        valid_project / "site" / "recepten" / "wortelstoemp-van-amina" / "index.html"
+    ).read_text(encoding="utf-8")
+    assert "Wortelstoemp van Amina" in html and "Amina" in html and "Stamp alles fijn." in html
+    published = valid_project / "content" / "recepten" / "wortelstoemp-van-amina.jpg"
+    with Image.open(published) as image:
+        assert not image.getexif()
+    shutil.rmtree(valid_project / "site")

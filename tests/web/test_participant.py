@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from PIL import Image
+
+from form_helpers import csrf_token, form_fields, has_gps, jpeg_with_gps
+from kookboek.inbox import Inbox
+
+
+def inbox_of(app: Flask) -> Inbox:
+    return Inbox(app.config["INBOX_DIR"])
+
+
+def review(client: FlaskClient, token: str, **changes: object) -> str:
+    response = client.post(
+        "/",
+        data={"csrf_token": token, **form_fields(**changes)},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_data(as_text=True)
+
+
+def draft_token(html: str) -> str:
+    match = re.search(r'name="concept" value="([0-9a-f]{32})"', html)
+    assert match
+    return match.group(1)
+
+
+def test_the_form_is_plain_dutch_and_loads_nothing_from_elsewhere(client: FlaskClient) -> None:
+    response = client.get("/")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Stuur je recept" in html and 'lang="nl-BE"' in html
+    assert 'accept="image/*' in html and 'enctype="multipart/form-data"' in html
+    assert "Je rekent hoeveelheden en prijzen uit." in html  # competence explained
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    with client.get("/static/form.css") as css:
+        assert css.status_code == 200 and "Atkinson Hyperlegible" in css.get_data(as_text=True)
+    with client.get("/lettertype/atkinson-hyperlegible-latin-400-normal.woff2") as font:
+        assert font.status_code == 200 and font.data[:4] == b"wOF2"
+
+
+def test_review_send_and_thank_you(app: Flask, client: FlaskClient, token: str) -> None:
+    html = review(client, token, foto=(io.BytesIO(jpeg_with_gps()), "IMG_0001.jpg"))
+    assert "Kijk je recept na" in html and "Stoemp met prei" in html
+    assert "Kost per portie" in html and "€" in html
+    assert inbox_of(app).entries() == []  # nothing is sent before the participant confirms
+    concept = draft_token(html)
+    photo = client.get(f"/concept/{concept}/foto")
+    assert photo.status_code == 200 and not has_gps(photo.data)
+    sent = client.post("/versturen", data={"csrf_token": token, "concept": concept})
+    assert sent.status_code == 303 and sent.headers["Location"].endswith("/bedankt")
+    assert "Dank je wel" in client.get("/bedankt").get_data(as_text=True)
+    [entry] = inbox_of(app).entries()
+    assert entry.submission.title == "Stoemp met prei" and entry.photo is not None
+    assert not has_gps(entry.photo.read_bytes())
+    again = client.post("/versturen", data={"csrf_token": token, "concept": concept})
+    assert again.status_code == 303 and len(inbox_of(app).entries()) == 1  # a double tap
+
+
+def test_changing_after_review_keeps_text_and_photo(
+    app: Flask, client: FlaskClient, token: str
+) -> None:
+    html = review(client, token, foto=(io.BytesIO(jpeg_with_gps()), "a.jpg"))
+    back = client.post("/aanpassen", data={"csrf_token": token, "concept": draft_token(html)})
+    page = back.get_data(as_text=True)
+    assert 'value="Stoemp met prei"' in page and "Je foto is bewaard" in page
+    html = review(client, token, titel="Stoemp met wortel", concept=draft_token(page))
+    assert "Stoemp met wortel" in html and "/concept/" in html  # the photo came along
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"titel": ""}, "titel", "Geef je recept een naam."),
+        ({"porties": "veel"}, "porties", "Schrijf een getal, bijvoorbeeld 4."),
+        ({"ingredient_hoeveelheid": ["twee", "1", ""]}, "ingredient-1", "als getal"),
+        ({"stap": [""]}, "stappen", "Schrijf minstens één stap."),
+        ({"competenties": None}, "competenties", "Kies minstens één"),
+        ({"foto": (io.BytesIO(b"GIF89a nope"), "foto.jpg")}, "foto", "Deze foto lukt niet"),
+    ],
+)
+def test_errors_stand_next_to_the_field_and_keep_what_was_typed(
+    client: FlaskClient, token: str, changes: dict[str, object], field: str, message: str
+) -> None:
+    response = client.post(
+        "/", data={"csrf_token": token, **form_fields(beschrijving="Mijn <eigen> tekst", **changes)}
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert f'id="fout-{field}"' in html and message in html
+    assert "Mijn &lt;eigen&gt; tekst" in html  # kept, and escaped
+
+
+def test_contributed_html_is_never_rendered(client: FlaskClient, token: str) -> None:
+    html = review(
+        client, token, titel="<script>alert(1)</script>", stap=["<img src=x onerror=alert(1)>"]
+    )
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_post_without_csrf_token_is_refused(app: Flask, client: FlaskClient) -> None:
+    response = client.post("/", data=form_fields())
+    assert response.status_code == 400 and "Probeer opnieuw" in response.get_data(as_text=True)
+    assert client.post("/versturen", data={"concept": "a" * 32}).status_code == 400
+    assert not app.config["INBOX_DIR"].exists()
+
+
+def test_too_large_a_request_is_refused(make_app: Callable[..., Flask]) -> None:
+    app = make_app(MAX_CONTENT_LENGTH=200_000)
+    client = app.test_client()
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    big = (io.BytesIO(b"\xff\xd8" + b"0" * 300_000), "groot.jpg")
+    response = client.post("/", data={"csrf_token": token, **form_fields(foto=big)})
+    assert response.status_code == 413 and "te groot" in response.get_data(as_text=True)
+
+
+def test_the_honeypot_catches_robots_quietly(app: Flask, client: FlaskClient, token: str) -> None:
+    response = client.post("/", data={"csrf_token": token, **form_fields(website="spam.example")})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/bedankt")
+    assert not app.config["INBOX_DIR"].exists()
+
+
+def test_sending_is_limited_per_address(make_app: Callable[..., Flask]) -> None:
+    app = make_app(SEND_LIMIT=(2, 3600))
+    client = app.test_client()
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    codes = []
+    for _ in range(3):
+        concept = draft_token(review(client, token))
+        codes.append(
+            client.post("/versturen", data={"csrf_token": token, "concept": concept}).status_code
+        )
+    assert codes == [303, 303, 429]
+    assert len(inbox_of(app).entries()) == 2
+    other = client.post(
+        "/versturen",
+        data={"csrf_token": token, "concept": "b" * 32},
+        environ_base={"REMOTE_ADDR": "192.168.1.23"},
+    )
+    assert other.status_code == 303  # another phone is not blocked
+
+
+def test_every_post_is_limited_per_address(make_app: Callable[..., Flask]) -> None:
+    client = make_app(POST_LIMIT=(3, 600)).test_client()
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    codes = [client.post("/", data={"csrf_token": token}).status_code for _ in range(4)]
+    assert codes == [422, 422, 422, 429]
+
+
+@pytest.mark.parametrize("concept", ["../../content", "a" * 31, "..%2f..%2fetc"])
+def test_draft_tokens_cannot_reach_other_files(
+    client: FlaskClient, token: str, concept: str
+) -> None:
+    assert client.get(f"/concept/{concept}/foto").status_code == 404
+    assert (
+        client.post("/versturen", data={"csrf_token": token, "concept": concept}).status_code == 404
+    )
+
+
+def test_a_png_with_transparency_becomes_a_clean_jpeg(
+    app: Flask, client: FlaskClient, token: str
+) -> None:
+    out = io.BytesIO()
+    Image.new("RGBA", (50, 40), (0, 0, 0, 0)).save(out, "PNG")
+    html = review(client, token, foto=(io.BytesIO(out.getvalue()), "x.png"))
+    photo = client.get(f"/concept/{draft_token(html)}/foto")
+    with Image.open(io.BytesIO(photo.data)) as image:
+        assert image.format == "JPEG" and image.getpixel((0, 0)) == (255, 255, 255)
+
+
+def test_without_price_list_the_form_says_so(
+    make_app: Callable[..., Flask], tmp_path: Path
+) -> None:
+    client = make_app(CONTENT_DIR=tmp_path / "leeg").test_client()
+    response = client.get("/")
+    assert response.status_code == 503 and "begeleider" in response.get_data(as_text=True)
