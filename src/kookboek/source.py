@@ -94,7 +94,11 @@ def read_text(path: Path) -> str:
                 "(in Kladblok: Opslaan als, Codering: UTF-8).",
             )
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # YAML also breaks lines at NEL, LS and PS; make them plain newlines so that the line
+    # numbers in messages are the ones an editor shows.
+    for line_break in ("\r\n", "\r", "\x85", "\u2028", "\u2029"):
+        text = text.replace(line_break, "\n")
+    return text
 
 
 def read_markdown(path: Path) -> SourceFile:
