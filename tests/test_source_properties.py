@@ -90,7 +90,7 @@ def test_any_frontmatter_gives_a_project_or_located_errors(data: dict[str, Any])
             assert exc.errors
             for error in exc.errors:
                 assert error.path.endswith("recept.md")
-                assert 1 <= error.line <= text.count("\n") + 2
+                assert 1 <= error.line <= len(text.splitlines()) + 2
                 assert error.message
         else:
             recipe = project.recipes[0]

@@ -38,12 +38,14 @@ def translate(
     errors: list[ContentError] = []
     details = exc.errors(include_url=False)
     item_problems = {
-        tuple(d["loc"][:-1]) for d in details if d["loc"] and isinstance(d["loc"][-1], int)
+        tuple(d["loc"][:index])
+        for d in details
+        for index, part in enumerate(d["loc"])
+        if isinstance(part, int)
     }
     for detail in details:
         if detail["type"] == "too_short" and tuple(detail["loc"]) in item_problems:
             continue  # the list is not empty: its items are wrong, and those are reported
-
         location: Location = (*prefix, *detail["loc"])
         message = _message(detail, _model_at(model, detail["loc"]))
         errors.append(source.error(location, message))
