@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -145,12 +146,14 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         src_uri = page.file.src_uri
+        # The theme prints page.meta into <title> and <meta> without escaping: escape here,
+        # so contributed text never reaches a page as HTML.
         if src_uri in self.titles:
-            page.meta["title"] = self.titles[src_uri]
+            page.meta["title"] = str(escape(self.titles[src_uri]))
         elif "titel" in page.meta:
-            page.meta["title"] = page.meta["titel"]
+            page.meta["title"] = str(escape(page.meta["titel"]))
         if src_uri in self.descriptions:
-            page.meta["description"] = self.descriptions[src_uri]
+            page.meta["description"] = str(escape(self.descriptions[src_uri]))
         if src_uri in self.renderers:
             # The engine's pages are wide layouts (cards, tables) without a table of contents.
             page.meta.setdefault("hide", ["navigation", "toc"])
