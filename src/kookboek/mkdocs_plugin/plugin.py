@@ -154,6 +154,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             page.meta["title"] = str(escape(page.meta["titel"]))
         if src_uri in self.descriptions:
             page.meta["description"] = str(escape(self.descriptions[src_uri]))
+        if page.is_homepage:
+            page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:
             # The engine's pages are wide layouts (cards, tables) without a table of contents.
             page.meta.setdefault("hide", ["navigation", "toc"])

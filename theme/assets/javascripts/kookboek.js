@@ -109,6 +109,14 @@
     }
 
     restore(form);
+    var details = form.querySelector("[data-kb-details]");
+    var chosen = FIELDS.some(function (name) {
+      return new URLSearchParams(window.location.search).has(name);
+    });
+    // Open on a wide screen or when a shared link chose something; folded on a phone.
+    if (details && (chosen || window.matchMedia("(min-width: 45em)").matches)) {
+      details.open = true;
+    }
     form.addEventListener("change", function () {
       apply(true);
     });
