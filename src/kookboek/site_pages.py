@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from kookboek.downloads import Download
 from kookboek.project import Project
-from kookboek.rendering import render, render_recipe_list
+from kookboek.site_render import (
+    SiteContext,
+    render_category_page,
+    render_competence_index,
+    render_competence_page,
+    render_downloads,
+    render_overview,
+    render_price_list,
+    render_publications,
+    render_tools,
+    used_categories,
+)
+from kookboek.vocabulary import CATEGORY_NAMES
 
 
 @dataclass(frozen=True)
@@ -16,32 +29,50 @@ class GeneratedPage:
     title: str
     render: Callable[[str], str]  # relative site root → article HTML
     replaces_source: bool = False
+    description: str = ""  # for <meta name="description">
 
 
-def generated_pages(project: Project, downloads: Sequence[Download] = ()) -> list[GeneratedPage]:
-    return [
+def generated_pages(
+    project: Project, downloads: Sequence[Download] = (), site: SiteContext | None = None
+) -> list[GeneratedPage]:
+    """Every generated page; ``site`` adds photos, the site URL and late-filled downloads."""
+    if site is None:
+        site = SiteContext(project, downloads=lambda: downloads)
+    pages = [
         GeneratedPage(
             "recepten/index.md",
             "Recepten",
-            lambda root: _article("Recepten", render_recipe_list(project, root)),
+            partial(render_overview, site),
+            description="Betaalbare recepten om te filteren op prijs per portie en soort.",
+        ),
+        GeneratedPage("tools/index.md", "Tools", partial(render_tools, site)),
+        GeneratedPage("publicaties/index.md", "Publicaties", partial(render_publications, site)),
+        GeneratedPage("downloads.md", "Downloads", partial(render_downloads, site)),
+        GeneratedPage(
+            "prijzen.md",
+            "Prijslijst",
+            partial(render_price_list, site),
+            description="De prijzen waarmee de kostprijs van elk recept berekend is.",
         ),
         GeneratedPage(
-            "tools/index.md",
-            "Tools",
-            lambda root: render("tools.html", project=project, root=root),
-        ),
-        GeneratedPage(
-            "publicaties/index.md",
-            "Publicaties",
-            lambda root: render("publications.html", project=project, root=root),
-        ),
-        GeneratedPage(
-            "downloads.md",
-            "Downloads",
-            lambda root: render("downloads.html", downloads=list(downloads), root=root),
+            "competenties/index.md", "Competenties", partial(render_competence_index, site)
         ),
     ]
-
-
-def _article(title: str, html: str) -> str:
-    return render("article.html", title=title, html=html)
+    for competence in project.competences:
+        pages.append(
+            GeneratedPage(
+                f"competenties/{competence.id}.md",
+                competence.name,
+                partial(render_competence_page, competence, site),
+                description=competence.explanation,
+            )
+        )
+    for category in used_categories(project):
+        pages.append(
+            GeneratedPage(
+                f"soorten/{category}.md",
+                CATEGORY_NAMES[category],
+                partial(render_category_page, category, site),
+            )
+        )
+    return pages

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -17,11 +18,18 @@ from mkdocs.structure.pages import Page
 
 from kookboek.downloads import DOWNLOADS_DIR, Download
 from kookboek.errors import ContentErrors
+from kookboek.images import ImageCache
 from kookboek.mkdocs_plugin.config import KookboekConfig
-from kookboek.models import Recipe
+from kookboek.photos import Photo, prepare_photos
 from kookboek.project import Project, load_project
-from kookboek.rendering import render_recipe
+from kookboek.rendering import content_path
 from kookboek.site_pages import GeneratedPage, generated_pages
+from kookboek.site_render import (
+    SiteContext,
+    render_document_page,
+    render_home_additions,
+    render_recipe_page,
+)
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
 
@@ -35,6 +43,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.renderers: dict[str, Renderer] = {}
         self.titles: dict[str, str] = {}
         self.downloads: list[Download] = []  # finished PDFs, filled before pages render
+        self.descriptions: dict[str, str] = {}
+        self.image_cache: ImageCache | None = None
+        self.site: SiteContext | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -60,14 +71,58 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             return files
         self.renderers.clear()
         self.titles.clear()
+        self.descriptions.clear()
         project = self.project
+        site = self.site = SiteContext(
+            project,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            photos=self._publish_photos(files, project, config),
+            downloads=lambda: self.downloads,
+        )
         for recipe in project.recipes:
             src_uri = recipe.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = recipe.title
-            self.renderers[src_uri] = partial(_render_recipe, recipe, project)
-        for generated in generated_pages(project, self.downloads):
+            self.descriptions[src_uri] = recipe.description
+            self.renderers[src_uri] = partial(render_recipe_page, recipe, site)
+        for document in (*project.publications, *project.playbooks, *project.recommendations):
+            src_uri = document.source.relative_to(config.docs_dir).as_posix()
+            self.titles[src_uri] = document.title
+            self.descriptions[src_uri] = document.summary
+            self.renderers[src_uri] = partial(render_document_page, document, site)
+        for generated in generated_pages(project, self.downloads, site):
             self._add_generated(files, generated, config)
         return files
+
+    def _publish_photos(
+        self, files: Files, project: Project, config: MkDocsConfig
+    ) -> dict[str, Photo]:
+        """Responsive variants of every recipe photo; a raster original is never published."""
+        cache_root = Path(config.config_file_path).parent / self.config.cache_dir
+        self.image_cache = ImageCache(cache_root / "images")
+        wanted = [
+            (r.slug, r.source.parent / r.photo, content_path(r, r.photo, project))
+            for r in project.recipes
+            if r.photo
+        ]
+        photos = dict(prepare_photos(wanted, self.image_cache))
+        for _, source, url_path in wanted:
+            if source.suffix.lower() == ".svg":
+                continue
+            original = files.get_file_from_path(url_path)
+            if original is not None:
+                files.remove(original)
+        for photo in photos.values():
+            for published in photo.files:
+                if files.get_file_from_path(published.url_path) is None:
+                    files.append(
+                        File.generated(
+                            config, published.url_path, abs_src_path=str(published.source)
+                        )
+                    )
+        if self.image_cache.processed:
+            log.info("Foto's verwerkt: %d nieuwe versies.", self.image_cache.processed)
+        return photos
 
     def _add_generated(self, files: Files, page: GeneratedPage, config: MkDocsConfig) -> None:
         existing = files.get_file_from_path(page.src_uri)
@@ -77,6 +132,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             files.remove(existing)
         files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
         self.titles[page.src_uri] = page.title
+        if page.description:
+            self.descriptions[page.src_uri] = page.description
         self.renderers[page.src_uri] = page.render
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -89,11 +146,19 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         src_uri = page.file.src_uri
+        # The theme prints page.meta into <title> and <meta> without escaping: escape here,
+        # so contributed text never reaches a page as HTML.
         if src_uri in self.titles:
-            page.meta["title"] = self.titles[src_uri]
+            page.meta["title"] = str(escape(self.titles[src_uri]))
         elif "titel" in page.meta:
-            page.meta["title"] = page.meta["titel"]
+            page.meta["title"] = str(escape(page.meta["titel"]))
+        if src_uri in self.descriptions:
+            page.meta["description"] = str(escape(self.descriptions[src_uri]))
+        if page.is_homepage:
+            page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:
+            # The engine's pages are wide layouts (cards, tables) without a table of contents.
+            page.meta.setdefault("hide", ["navigation", "toc"])
             return ""  # the core renders the whole article in on_page_content
         return markdown
 
@@ -101,13 +166,11 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         renderer = self.renderers.get(page.file.src_uri)
-        if renderer is None:
-            return html
-        return renderer(relative_root(page))
-
-
-def _render_recipe(recipe: Recipe, project: Project, root: str) -> str:
-    return render_recipe(recipe, project, root)
+        if renderer is not None:
+            return renderer(relative_root(page))
+        if page.is_homepage and self.site is not None:
+            return html + render_home_additions(self.site, relative_root(page))
+        return html
 
 
 def relative_root(page: Page) -> str:

@@ -1,0 +1,207 @@
+/* Recipe overview filters (state kept in the URL), the portion scaler and the print button.
+ * Without this script every card is visible and the controls stay hidden. With Material's
+ * instant navigation the page is swapped without a reload, so setup runs on every document$. */
+(function () {
+  "use strict";
+
+  var FIELDS = ["max", "soort", "competentie", "dieet", "zonder-oven", "sorteer"];
+  var money = new Intl.NumberFormat("nl-BE", { style: "currency", currency: "EUR" });
+
+  function hasOption(select, value) {
+    return Array.prototype.some.call(select.options, function (option) {
+      return option.value === value;
+    });
+  }
+
+  function cents(text) {
+    var value = parseFloat(text);
+    return isNaN(value) ? null : Math.round(value * 100);
+  }
+
+  function restore(form) {
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (!field) return;
+      var value = params.get(name);
+      if (field.type === "checkbox") {
+        field.checked = value === "1";
+      } else if (value !== null && hasOption(field, value)) {
+        field.value = value;
+      }
+    });
+  }
+
+  function readState(form) {
+    var state = {};
+    FIELDS.forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (!field) return;
+      if (field.type === "checkbox") {
+        state[name] = field.checked ? "1" : "";
+      } else {
+        state[name] = field.value;
+      }
+    });
+    if (state.sorteer === "prijs") state.sorteer = ""; // the default needs no place in the URL
+    return state;
+  }
+
+  function writeUrl(state) {
+    var params = new URLSearchParams();
+    FIELDS.forEach(function (name) {
+      if (state[name]) params.set(name, state[name]);
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  function matches(card, state) {
+    var data = card.dataset;
+    var max = cents(state.max);
+    if (max !== null && parseInt(data.cost, 10) > max) return false;
+    if (state.soort && data.category !== state.soort) return false;
+    if (state.competentie && data.competences.split(" ").indexOf(state.competentie) < 0) {
+      return false;
+    }
+    if (state.dieet && data.diets.split(" ").indexOf(state.dieet) < 0) return false;
+    if (state["zonder-oven"] && data.oven === "1") return false;
+    return true;
+  }
+
+  function compare(order) {
+    return function (a, b) {
+      var x = a.dataset;
+      var y = b.dataset;
+      if (order === "tijd") return x.minutes - y.minutes || x.cost - y.cost;
+      if (order === "nieuw") return x.date < y.date ? 1 : x.date > y.date ? -1 : 0;
+      return x.cost - y.cost || x.minutes - y.minutes;
+    };
+  }
+
+  function setupOverview(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var list = root.querySelector("[data-kb-cards]");
+    if (!form || !list || form.dataset.kbReady) return;
+    form.dataset.kbReady = "1";
+    var cards = Array.prototype.slice.call(list.querySelectorAll("[data-kb-card]"));
+    var count = form.querySelector("[data-kb-count]");
+    var empty = root.querySelector("[data-kb-empty]");
+
+    function apply(updateUrl) {
+      var state = readState(form);
+      var shown = 0;
+      cards.forEach(function (card) {
+        var visible = matches(card, state);
+        card.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      cards
+        .slice()
+        .sort(compare(state.sorteer))
+        .forEach(function (card) {
+          list.appendChild(card);
+        });
+      count.textContent = shown === 1 ? "1 recept" : shown + " recepten";
+      if (empty) empty.hidden = shown > 0;
+      if (updateUrl) writeUrl(state);
+    }
+
+    restore(form);
+    var details = form.querySelector("[data-kb-details]");
+    var chosen = FIELDS.some(function (name) {
+      return new URLSearchParams(window.location.search).has(name);
+    });
+    // Open on a wide screen or when a shared link chose something; folded on a phone.
+    if (details && (chosen || window.matchMedia("(min-width: 45em)").matches)) {
+      details.open = true;
+    }
+    form.addEventListener("change", function () {
+      apply(true);
+    });
+    form.querySelector("[data-kb-reset]").addEventListener("click", function () {
+      form.reset();
+      apply(true);
+    });
+    form.hidden = false;
+    apply(false);
+  }
+
+  function amountText(value) {
+    var digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+    return new Intl.NumberFormat("nl-BE", { maximumFractionDigits: digits }).format(value);
+  }
+
+  function setupScaler(root) {
+    var recipe = root.querySelector("[data-kb-recipe]");
+    if (!recipe) return;
+    var scaler = recipe.querySelector("[data-kb-scaler]");
+    var input = recipe.querySelector("[data-kb-portions-input]");
+    if (!scaler || !input || scaler.dataset.kbReady) return;
+    scaler.dataset.kbReady = "1";
+    var base = parseInt(recipe.dataset.portions, 10);
+    var rows = Array.prototype.slice.call(recipe.querySelectorAll("tr[data-kb-amount]"));
+    var total = recipe.querySelector("[data-kb-total]");
+    var totalCell = recipe.querySelector("[data-kb-total-cell]");
+    var baseTotal = parseFloat(total.getAttribute("data-kb-total"));
+
+    function update() {
+      var portions = parseInt(input.value, 10);
+      if (isNaN(portions) || portions < 1) return;
+      portions = Math.min(portions, 99);
+      var factor = portions / base;
+      rows.forEach(function (row) {
+        var amount = parseFloat(row.dataset.kbAmount) * factor;
+        var unit = amount <= 1 ? row.dataset.kbUnit : row.dataset.kbUnits;
+        row.querySelector("[data-kb-qty]").textContent = amountText(amount) + " " + unit;
+        row.querySelector("[data-kb-line-cost]").textContent = money.format(
+          parseFloat(row.dataset.kbCost) * factor
+        );
+      });
+      var scaled = money.format(baseTotal * factor);
+      total.textContent = scaled;
+      totalCell.textContent = scaled;
+      recipe.querySelectorAll("[data-kb-portions]").forEach(function (element) {
+        element.textContent = String(portions);
+      });
+    }
+
+    scaler.querySelectorAll("[data-kb-step]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var current = parseInt(input.value, 10) || base;
+        var next = Math.min(99, Math.max(1, current + parseInt(button.dataset.kbStep, 10)));
+        input.value = String(next);
+        update();
+      });
+    });
+    input.addEventListener("input", update);
+    input.addEventListener("change", update);
+    scaler.hidden = false;
+  }
+
+  function setupPrint(root) {
+    root.querySelectorAll("[data-kb-print]").forEach(function (button) {
+      if (button.dataset.kbReady) return;
+      button.dataset.kbReady = "1";
+      button.addEventListener("click", function () {
+        window.print();
+      });
+      button.hidden = false;
+    });
+  }
+
+  function setup() {
+    setupOverview(document);
+    setupScaler(document);
+    setupPrint(document);
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();
