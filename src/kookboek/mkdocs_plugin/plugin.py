@@ -18,9 +18,10 @@ from mkdocs.structure.pages import Page
 from kookboek.downloads import DOWNLOADS_DIR, Download
 from kookboek.errors import ContentErrors
 from kookboek.mkdocs_plugin.config import KookboekConfig
+from kookboek.mkdocs_plugin.pdfs import build_downloads, document_links
 from kookboek.models import Recipe
 from kookboek.project import Project, load_project
-from kookboek.rendering import render_recipe
+from kookboek.rendering import render, render_recipe
 from kookboek.site_pages import GeneratedPage, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
@@ -35,6 +36,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.renderers: dict[str, Renderer] = {}
         self.titles: dict[str, str] = {}
         self.downloads: list[Download] = []  # finished PDFs, filled before pages render
+        self.pdf_links: dict[str, str] = {}  # src_uri of a publication/tool → its PDF
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -61,6 +63,11 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.renderers.clear()
         self.titles.clear()
         project = self.project
+        if self.pdf_enabled:
+            self.downloads[:] = build_downloads(
+                project, self.config.booklets, self.config.cache_dir, config
+            )
+            self.pdf_links = document_links(project, self.downloads)
         for recipe in project.recipes:
             src_uri = recipe.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = recipe.title
@@ -101,9 +108,12 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         renderer = self.renderers.get(page.file.src_uri)
-        if renderer is None:
-            return html
-        return renderer(relative_root(page))
+        if renderer is not None:
+            html = renderer(relative_root(page))
+        pdf = self.pdf_links.get(page.file.src_uri)
+        if pdf is not None:
+            html += render("pdf_link.html", name=pdf, root=relative_root(page))
+        return html
 
 
 def _render_recipe(recipe: Recipe, project: Project, root: str) -> str:

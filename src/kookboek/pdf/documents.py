@@ -12,6 +12,7 @@ from kookboek import __version__
 from kookboek.downloads import Download, document_pdf_name
 from kookboek.models import Playbook, PolicyRecommendation, Publication
 from kookboek.pdf.cache import PdfCache, inputs_key
+from kookboek.pdf.editions import pages_label
 from kookboek.pdf.render import Renderer, stylesheet_bytes, write_pdf
 from kookboek.pdf.templates import render_print
 from kookboek.project import Project
@@ -98,9 +99,9 @@ def _render(html: str, name: str, renderer: Renderer, pdfs: PdfCache, project: P
     data = write_pdf(document, tagged=True)
     pdfs.store(name, key, data, len(document.pages))
     log.info(
-        "%s: %d pagina's, %.1f s, %d kB",
+        "%s: %s, %.1f s, %d kB",
         name,
-        len(document.pages),
+        pages_label(len(document.pages)),
         time.perf_counter() - started,
         max(1, round(len(data) / 1000)),
     )

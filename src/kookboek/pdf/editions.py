@@ -31,9 +31,7 @@ class Edition:
     description: str
 
 
-READER = Edition(
-    "", "", "A5, om op het scherm te lezen of zelf te printen (toegankelijke pdf)."
-)
+READER = Edition("", "", "A5, om op het scherm te lezen of zelf te printen (toegankelijke pdf).")
 PRINT_SHOP = Edition(
     "-drukwerk",
     "voor de drukker",
@@ -76,7 +74,11 @@ def booklet_html(
         spec=booklet.spec,
         cover_url=photos.url(cover, COVER_PHOTO_MM) if cover else None,
         cover_alt=next(
-            (r.recipe.photo_alt for r in booklet.recipes if r.photo == cover and r.recipe.photo_alt),
+            (
+                r.recipe.photo_alt
+                for r in booklet.recipes
+                if r.photo == cover and r.recipe.photo_alt
+            ),
             "Foto op de omslag",
         ),
         photo_urls=photo_urls,
@@ -174,15 +176,18 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     started = time.perf_counter()
     home_pdf = impose(reader_pdf)
     context.pdfs.store(names[HOME], key, home_pdf, len(pages) // 2)
-    _report(names[HOME], len(pages) // 2, started, len(home_pdf), unit="bladzijden A4")
+    _report(names[HOME], len(pages) // 4, started, len(home_pdf), sheets=True)
     return _downloads(booklet, context, names)
 
 
-def _report(name: str, pages: int, started: float, size: int, unit: str = "pagina's") -> None:
+def _report(name: str, pages: int, started: float, size: int, sheets: bool = False) -> None:
     seconds = time.perf_counter() - started
-    log.info(
-        "%s: %d %s, %.1f s, %d kB", name, pages, unit, seconds, max(1, round(size / 1000))
-    )
+    count = f"{pages} bladen A4" if sheets else pages_label(pages)
+    log.info("%s: %s, %.1f s, %d kB", name, count, seconds, max(1, round(size / 1000)))
+
+
+def pages_label(pages: int) -> str:
+    return "1 pagina" if pages == 1 else f"{pages} pagina's"
 
 
 def _downloads(
@@ -202,4 +207,3 @@ def _downloads(
             )
         )
     return downloads
-

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+)
 
 Side = tuple[int | None, int | None]  # (left, right) page index; None is a blank half
 
@@ -36,33 +44,51 @@ def saddle_stitch_order(page_count: int) -> list[Side]:
 
 
 def impose(pdf: bytes) -> bytes:
-    """Two pages of ``pdf`` side by side on each A4 landscape page, in saddle-stitch order."""
-    reader = PdfReader(BytesIO(pdf))
-    pages = list(reader.pages)
+    """Two pages of ``pdf`` side by side on each A4 landscape page, in saddle-stitch order.
+
+    Each source page becomes a form XObject that shares its fonts and images, so the result
+    is hardly bigger than the source. Links and tags are dropped: this file is for paper.
+    """
+    sources = list(PdfReader(BytesIO(pdf)).pages)
+    writer = PdfWriter()
+    forms = [_as_form(writer, page) for page in sources]
     width, height = A4_LANDSCAPE
     half = width / 2
-    writer = PdfWriter()
-    for left, right in saddle_stitch_order(len(pages)):
-        sheet = PageObject.create_blank_page(width=width, height=height)
+    for left, right in saddle_stitch_order(len(sources)):
+        names = DictionaryObject()
+        drawing = []
         for index, x_offset in ((left, 0.0), (right, half)):
             if index is None:
                 continue
-            source = pages[index]
-            box = source.trimbox
+            box = sources[index].trimbox
             scale = min(half / float(box.width), height / float(box.height))
-            placed_width = float(box.width) * scale
-            placed_height = float(box.height) * scale
-            transform = (
-                Transformation()
-                .translate(-float(box.left), -float(box.bottom))
-                .scale(scale)
-                .translate(
-                    x_offset + (half - placed_width) / 2, (height - placed_height) / 2
-                )
-            )
-            sheet.merge_transformed_page(source, transform)
-        writer.add_page(sheet)
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+            x = x_offset + (half - float(box.width) * scale) / 2 - float(box.left) * scale
+            y = (height - float(box.height) * scale) / 2 - float(box.bottom) * scale
+            name = f"/P{index}"
+            names[NameObject(name)] = forms[index]
+            drawing.append(f"q {scale:.5f} 0 0 {scale:.5f} {x:.3f} {y:.3f} cm {name} Do Q")
+        sheet = writer.add_blank_page(width, height)
+        sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
+        content = DecodedStreamObject()
+        content.set_data("\n".join(drawing).encode())
+        sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _as_form(writer: PdfWriter, page: PageObject) -> IndirectObject:
+    """The page's drawing as a form XObject with the page's own resources and bounds."""
+    contents = page.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in page.mediabox),
+            NameObject("/Resources"): page.get(NameObject("/Resources"), DictionaryObject()),
+        }
+    )
+    # Cloning copies the fonts and images once: the clone remembers what it already copied.
+    return writer._add_object(form.flate_encode().clone(writer))
