@@ -23,7 +23,11 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("kookboek.pdf").setLevel(logging.INFO)
     started = time.perf_counter()
-    settings = PdfSettings(cache_dir=cache, fonts_dir=Path("theme/assets/fonts"))
+    settings = PdfSettings(
+        cache_dir=cache,
+        fonts_dir=Path("theme/assets/fonts"),
+        project_name="Betaalbaar koken, samen",
+    )
     for download in build_pdfs(load_project(content), settings):
         print(f"{download.name:40} {download.size_label:>10}")
     print(f"total: {time.perf_counter() - started:.1f} s")

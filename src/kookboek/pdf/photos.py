@@ -9,7 +9,7 @@ from kookboek.images import ImageCache, ImageProblem
 
 MM_PER_INCH = 25.4
 # Printed widths, matching booklet.css (.recipe__photo and .cover__image).
-RECIPE_PHOTO_MM = 40.0
+RECIPE_PHOTO_MM = 36.0
 COVER_PHOTO_MM = 110.0
 
 
