@@ -20,6 +20,7 @@ from kookboek.downloads import DOWNLOADS_DIR, Download
 from kookboek.errors import ContentErrors
 from kookboek.images import ImageCache
 from kookboek.mkdocs_plugin.config import KookboekConfig
+from kookboek.mkdocs_plugin.pdfs import build_downloads
 from kookboek.photos import Photo, prepare_photos
 from kookboek.project import Project, load_project
 from kookboek.rendering import content_path
@@ -73,6 +74,14 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.titles.clear()
         self.descriptions.clear()
         project = self.project
+        if self.pdf_enabled:
+            # Rendered before the pages, so the Downloads page and the document pages can link
+            # to the PDFs with their real size.
+            self.downloads[:] = build_downloads(
+                project, self.config.booklets, self.config.cache_dir, config
+            )
+        else:
+            self.downloads.clear()
         site = self.site = SiteContext(
             project,
             site_url=config.site_url or "",

@@ -1,0 +1,53 @@
+"""All PDFs of a project: every configured booklet in three editions, plus documents."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kookboek.downloads import Download
+from kookboek.images import ImageCache
+from kookboek.pdf.booklet import BookletSpec, build_booklet
+from kookboek.pdf.cache import PdfCache
+from kookboek.pdf.documents import render_documents
+from kookboek.pdf.editions import BookletContext, render_booklet
+from kookboek.pdf.render import Renderer
+from kookboek.project import Project
+
+log = logging.getLogger("kookboek.pdf")
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    cache_dir: Path  # processed photos and finished PDFs
+    fonts_dir: Path  # the self-hosted Atkinson Hyperlegible woff2 files
+    booklets: Sequence[BookletSpec] = (BookletSpec(),)
+    site_url: str = ""
+    project_name: str = ""  # shown on covers and colophons when a booklet names none
+
+
+def build_pdfs(project: Project, settings: PdfSettings) -> list[Download]:
+    """Render what changed, reuse the rest; returns every finished PDF."""
+    images = ImageCache(settings.cache_dir / "images")
+    pdfs = PdfCache(settings.cache_dir / "pdf")
+    renderer = Renderer(
+        fonts_dir=settings.fonts_dir.resolve(),
+        roots=(project.content_dir.resolve(), images.cache_dir.resolve()),
+    )
+    context = BookletContext(renderer, images, pdfs, settings.site_url)
+    downloads: list[Download] = []
+    for spec in settings.booklets or (BookletSpec(),):
+        if not spec.project and settings.project_name:
+            spec = _with_project(spec, settings.project_name)
+        log.info("Boekje '%s' maken...", spec.name)
+        downloads.extend(render_booklet(build_booklet(project, spec), context))
+    downloads.extend(render_documents(project, renderer, pdfs))
+    return downloads
+
+
+def _with_project(spec: BookletSpec, project: str) -> BookletSpec:
+    from dataclasses import replace
+
+    return replace(spec, project=project)

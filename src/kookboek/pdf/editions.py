@@ -1,0 +1,209 @@
+"""One booklet, three editions: reader (tagged A5), print shop (bleed) and home (imposed A4)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from kookboek import __version__
+from kookboek.downloads import Download
+from kookboek.images import ImageCache
+from kookboek.pdf.booklet import Booklet
+from kookboek.pdf.cache import PdfCache, file_bytes, inputs_key
+from kookboek.pdf.imposition import impose
+from kookboek.pdf.photos import COVER_PHOTO_MM, RECIPE_PHOTO_MM, PhotoResolver
+from kookboek.pdf.render import FONT_FILES, Renderer, RenderError, stylesheet_bytes, write_pdf
+from kookboek.pdf.templates import render_print
+
+log = logging.getLogger("kookboek.pdf")
+
+NOTE_PAGES = 3  # enough planned pages to reach any multiple of four
+BOOKLET_CSS = ("booklet.css",)
+PRINT_SHOP_CSS = ("booklet.css", "print-shop.css")
+
+
+@dataclass(frozen=True)
+class Edition:
+    suffix: str
+    title: str  # added to the booklet's title in the link text
+    description: str
+
+
+READER = Edition("", "", "A5, om op het scherm te lezen of zelf te printen (toegankelijke pdf).")
+PRINT_SHOP = Edition(
+    "-drukwerk",
+    "voor de drukker",
+    "A5 met 3 mm afloop en scherpe foto's, het aantal pagina's is een viervoud.",
+)
+HOME = Edition(
+    "-boekje-a4",
+    "om zelf te vouwen (A4)",
+    "A4 liggend, twee pagina's per blad: dubbelzijdig printen (korte kant), vouwen en nieten.",
+)
+EDITIONS = (READER, PRINT_SHOP, HOME)
+
+
+def file_name(booklet_name: str, edition: Edition) -> str:
+    return f"{booklet_name}{edition.suffix}.pdf"
+
+
+@dataclass(frozen=True)
+class BookletContext:
+    renderer: Renderer
+    images: ImageCache
+    pdfs: PdfCache
+    site_url: str = ""
+
+
+def booklet_html(
+    booklet: Booklet, photos: PhotoResolver, long_recipes: frozenset[str], site_url: str
+) -> str:
+    costs = [r.cost.per_portion for r in booklet.recipes]
+    photo_urls = {}
+    for item in booklet.recipes:
+        if item.photo is not None:
+            url = photos.url(item.photo, RECIPE_PHOTO_MM)
+            if url:
+                photo_urls[item.recipe.slug] = url
+    cover = booklet.cover_image
+    return render_print(
+        "booklet.html",
+        booklet=booklet,
+        spec=booklet.spec,
+        cover_url=photos.url(cover, COVER_PHOTO_MM) if cover else None,
+        cover_alt=next(
+            (
+                r.recipe.photo_alt
+                for r in booklet.recipes
+                if r.photo == cover and r.recipe.photo_alt
+            ),
+            "Foto op de omslag",
+        ),
+        photo_urls=photo_urls,
+        long_recipes=long_recipes,
+        cheapest=min(costs),
+        dearest=max(costs),
+        price_date=booklet.project.prices.price_date,
+        shop=booklet.project.prices.shop,
+        site_url=site_url,
+        note_pages=NOTE_PAGES,
+    )
+
+
+def recipe_spans(document: Any, booklet: Booklet) -> dict[str, tuple[int, int]]:
+    """Per recipe slug: the 0-based index of its first and last page."""
+    where: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            where.setdefault(anchor, index)
+    return {
+        item.recipe.slug: (where[item.anchor], where[item.end_anchor])
+        for item in booklet.recipes
+        if item.anchor in where and item.end_anchor in where
+    }
+
+
+def planned_pages(document: Any) -> list[Any]:
+    """All pages, with only as many note pages as bring the total to a multiple of four."""
+    pages = list(document.pages)
+    note_indexes = [
+        index
+        for index, page in enumerate(pages)
+        if any(anchor.startswith("notities-") for anchor in page.anchors)
+    ]
+    if len(note_indexes) != NOTE_PAGES:
+        raise RenderError("de notitiepagina's achteraan het boekje zijn niet goed opgemaakt.")
+    first, last = note_indexes[0], note_indexes[-1]
+    body, notes, back = pages[:first], pages[first : last + 1], pages[last + 1 :]
+    missing = -(len(body) + len(back)) % 4
+    return [*body, *notes[:missing], *back]
+
+
+def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
+    """The three editions of ``booklet``, from the cache when nothing changed."""
+    name = booklet.spec.name
+    reader_photos = PhotoResolver(context.images, dpi=150)
+    print_photos = PhotoResolver(context.images, dpi=300, warn_small=True)
+    reader_html = booklet_html(booklet, reader_photos, frozenset(), context.site_url)
+    print_html = booklet_html(booklet, print_photos, frozenset(), context.site_url)
+    for line in print_photos.too_small:
+        log.warning("Foto te klein voor drukwerk in '%s': %s", name, line)
+    key = inputs_key(
+        [
+            __version__,
+            reader_html,
+            print_html,
+            stylesheet_bytes(("fonts.css", *PRINT_SHOP_CSS)),
+            *file_bytes(context.renderer.fonts_dir / font for font in FONT_FILES),
+            *file_bytes(reader_photos.used | print_photos.used),
+        ]
+    )
+    names = {edition: file_name(name, edition) for edition in EDITIONS}
+    cached = {e: context.pdfs.lookup(n, key) for e, n in names.items()}
+    if all(pages is not None for pages in cached.values()):
+        log.info("%s: ongewijzigd, de pdf's van vorige keer worden gebruikt.", name)
+        return _downloads(booklet, context, names)
+
+    base = booklet.project.content_dir
+    started = time.perf_counter()
+    document = context.renderer.document(reader_html, base, BOOKLET_CSS)
+    long_recipes = frozenset(
+        slug for slug, (first, last) in recipe_spans(document, booklet).items() if last > first
+    )
+    if long_recipes:
+        reader_html = booklet_html(booklet, reader_photos, long_recipes, context.site_url)
+        document = context.renderer.document(reader_html, base, BOOKLET_CSS)
+    pages = planned_pages(document)
+    reader_pdf = write_pdf(document, tagged=True, pages=pages)
+    context.pdfs.store(names[READER], key, reader_pdf, len(pages))
+    _report(names[READER], len(pages), started, len(reader_pdf))
+
+    started = time.perf_counter()
+    print_html = booklet_html(booklet, print_photos, long_recipes, context.site_url)
+    document = context.renderer.document(print_html, base, PRINT_SHOP_CSS)
+    print_pages = planned_pages(document)
+    if len(print_pages) != len(pages):
+        raise RenderError(
+            f"{names[PRINT_SHOP]} heeft {len(print_pages)} pagina's, de leesversie "
+            f"{len(pages)}: ze moeten gelijk zijn."
+        )
+    print_pdf = write_pdf(document, tagged=False, pages=print_pages)
+    context.pdfs.store(names[PRINT_SHOP], key, print_pdf, len(print_pages))
+    _report(names[PRINT_SHOP], len(print_pages), started, len(print_pdf))
+
+    started = time.perf_counter()
+    home_pdf = impose(reader_pdf)
+    context.pdfs.store(names[HOME], key, home_pdf, len(pages) // 2)
+    _report(names[HOME], len(pages) // 4, started, len(home_pdf), sheets=True)
+    return _downloads(booklet, context, names)
+
+
+def _report(name: str, pages: int, started: float, size: int, sheets: bool = False) -> None:
+    seconds = time.perf_counter() - started
+    count = f"{pages} bladen A4" if sheets else pages_label(pages)
+    log.info("%s: %s, %.1f s, %d kB", name, count, seconds, max(1, round(size / 1000)))
+
+
+def pages_label(pages: int) -> str:
+    return "1 pagina" if pages == 1 else f"{pages} pagina's"
+
+
+def _downloads(
+    booklet: Booklet, context: BookletContext, names: dict[Edition, str]
+) -> list[Download]:
+    title = booklet.spec.title
+    downloads = []
+    for edition in EDITIONS:
+        label = f"{title} {edition.title}".strip()
+        downloads.append(
+            Download(
+                name=names[edition],
+                title=label,
+                description=edition.description,
+                path=context.pdfs.path(names[edition]),
+                group="Receptenboek",
+            )
+        )
+    return downloads
