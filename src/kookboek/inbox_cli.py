@@ -40,7 +40,12 @@ content_option = click.option(
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="0.0.0.0 = voor het lokaal.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres om op te luisteren; 0.0.0.0 laat telefoons in het lokaal verbinden.",
+)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @inbox_option
 @content_option
