@@ -68,27 +68,7 @@ def render(template: str, **context: Any) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def render_recipe(recipe: Recipe, project: Project, root: str) -> str:
-    """The article of a recipe page; ``root`` is the relative URL of the site root."""
-    cost = project.costs[recipe.slug]
-    return render(
-        "recipe.html",
-        recipe=recipe,
-        cost=cost,
-        competences=[project.competence_by_id[c] for c in recipe.competences],
-        photo_url=root + content_path(recipe, recipe.photo, project) if recipe.photo else None,
-        root=root,
-    )
-
-
 def content_path(recipe: Recipe, relative: str, project: Project) -> str:
     """A file next to a recipe as a path from the content root (= from the site root)."""
     target = (recipe.source.parent / relative).resolve()
     return target.relative_to(project.content_dir.resolve()).as_posix()
-
-
-def render_recipe_list(project: Project, root: str) -> str:
-    recipes = sorted(project.recipes, key=lambda r: project.costs[r.slug].per_portion)
-    return render(
-        "recipe_list.html", recipes=recipes, costs=project.costs, root=root, prices=project.prices
-    )
