@@ -7,6 +7,8 @@ import re
 
 from PIL import Image
 
+from kookboek.submission import RawIngredient, RawSubmission
+
 GPS_IFD = 0x8825
 
 
@@ -53,3 +55,26 @@ def csrf_token(html: str) -> str:
     match = re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+def sample_raw_submission(steps: tuple[str, ...] = ("Kook.",), **changes: object) -> RawSubmission:
+    """A complete submission as typed in the form; ``changes`` override single fields."""
+    raw = RawSubmission(
+        title="Stoemp met prei",
+        description="Stevig.",
+        category="hoofdgerecht",
+        portions="4",
+        minutes="35",
+        ingredients=[
+            RawIngredient("uien", "2", "stuk", ""),
+            RawIngredient("prei", "1", "stuk", "1,20"),
+        ],
+        steps=list(steps),
+        competences=["plannen"],
+        author="Samira",
+        publish_name=True,
+        publish_photo=True,
+    )
+    for key, value in changes.items():
+        setattr(raw, key, value)
+    return raw

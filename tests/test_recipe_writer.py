@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from form_helpers import sample_raw_submission
 from kookboek.kitchen_data import load_competences, load_prices
 from kookboek.project import load_project
 from kookboek.recipe_writer import ApprovalError, escape_markdown, write_recipe
 from kookboek.safe_markdown import render_markdown
-from kookboek.submission import RawIngredient, RawSubmission, Submission, parse_submission
+from kookboek.submission import RawIngredient, Submission, parse_submission
 
 TRICKS = [
     "<script>alert(1)</script>",
@@ -26,24 +27,7 @@ TRICKS = [
 
 
 def submission(content: Path, **changes: object) -> Submission:
-    raw = RawSubmission(
-        title="Stoemp met prei",
-        description="Stevig.",
-        category="hoofdgerecht",
-        portions="4",
-        minutes="35",
-        ingredients=[
-            RawIngredient("uien", "2", "stuk", ""),
-            RawIngredient("prei", "1", "stuk", "1,20"),
-        ],
-        steps=["Kook."],
-        competences=["plannen"],
-        author="Samira",
-        publish_name=True,
-        publish_photo=True,
-    )
-    for key, value in changes.items():
-        setattr(raw, key, value)
+    raw = sample_raw_submission(**changes)
     known = {c.id for c in load_competences(content)}
     return parse_submission(raw, known, today=dt.date(2026, 10, 14))
 

@@ -8,34 +8,17 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from form_helpers import csrf_token
+from form_helpers import csrf_token, sample_raw_submission
 from kookboek.inbox import Inbox
 from kookboek.project import load_project
-from kookboek.submission import RawIngredient, RawSubmission, parse_submission
+from kookboek.submission import RawIngredient, parse_submission
 from kookboek.web.passwords import ENV_VARIABLE
 
 PASSWORD = "soep-is-lekker-42"
 
 
 def add_entry(app: Flask, photo: bytes | None = b"\xff\xd8jpeg", **changes: object) -> str:
-    raw = RawSubmission(
-        title="Stoemp met prei",
-        description="Stevig.",
-        category="hoofdgerecht",
-        portions="4",
-        minutes="35",
-        ingredients=[
-            RawIngredient("uien", "2", "stuk", ""),
-            RawIngredient("prei", "1", "stuk", "1,20"),
-        ],
-        steps=["Kook <alles> gaar."],
-        competences=["plannen"],
-        author="Samira",
-        publish_name=True,
-        publish_photo=True,
-    )
-    for key, value in changes.items():
-        setattr(raw, key, value)
+    raw = sample_raw_submission(steps=("Kook <alles> gaar.",), **changes)
     submission = parse_submission(raw, {"plannen", "rekenen"}, today=dt.date(2026, 10, 14))
     return Inbox(app.config["INBOX_DIR"]).add(submission, photo)
 
