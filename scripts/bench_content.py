@@ -117,8 +117,8 @@ def recipe_text(
     if photo:
         front["foto"] = photo
         front["foto_alt"] = f"Een bord met {title.lower()} op een houten tafel"
-    # One in eight recipes is long enough to need two pages in the booklet.
-    many = rng.randint(24, 34) if index % 8 == 3 else rng.randint(4, 12)
+    # One in seven recipes is long enough to need two booklet pages (photo ones included).
+    many = rng.randint(24, 34) if index % 7 == 0 else rng.randint(4, 12)
     steps = [rng.choice(SENTENCES) for _ in range(many)]
     tips = [rng.choice(TIPS) for _ in range(rng.randint(0, 4))]
     body = "## Bereiding\n\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(steps, 1)) + "\n"
