@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-no-pdf serve check test lint typecheck check-properdocs clean
+.PHONY: site site-no-pdf serve check test lint typecheck check-properdocs bench clean
 
 site: $(STAMP)
 	$(BIN)/kookboek build
@@ -37,6 +37,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Not part of `make test`: a benchmark of a few minutes (see README, "Performance").
+BENCH_RECIPES ?= 1000
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --recipes $(BENCH_RECIPES)
 
 # Not part of `make test`: needs a second virtualenv (about a minute).
 check-properdocs:

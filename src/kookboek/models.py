@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
@@ -80,12 +81,17 @@ class PriceList(Model):
     price_date: dt.date = Field(alias="prijspeil")
     entries: tuple[PriceEntry, ...] = Field(alias="ingredienten")
 
-    def find(self, name: str) -> PriceEntry | None:
-        wanted = normalise_name(name)
+    @cached_property
+    def by_name(self) -> dict[str, PriceEntry]:
+        """Every name and other name, normalised; the first entry with a name wins."""
+        index: dict[str, PriceEntry] = {}
         for entry in self.entries:
-            if wanted in {normalise_name(n) for n in (entry.name, *entry.other_names)}:
-                return entry
-        return None
+            for name in (entry.name, *entry.other_names):
+                index.setdefault(normalise_name(name), entry)
+        return index
+
+    def find(self, name: str) -> PriceEntry | None:
+        return self.by_name.get(normalise_name(name))
 
 
 class Competence(Model):

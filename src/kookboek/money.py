@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency, format_decimal
 
@@ -14,6 +15,7 @@ def to_cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=4096)  # a site shows the same few hundred amounts thousands of times
 def format_money(value: Decimal) -> str:
     """``Decimal('0.849')`` → ``'€ 0,85'`` (with a no-break space)."""
     return str(format_currency(to_cents(value), "EUR", locale=LOCALE))

@@ -15,6 +15,7 @@ from pathlib import Path
 from kookboek.images import Format, ImageCache, ImageVariant
 
 PHOTO_WIDTHS = (400, 800, 1200)
+FORMATS: tuple[Format, ...] = ("webp", "jpeg")
 PHOTO_DIR = "fotos"
 _VIEWBOX = re.compile(rb"viewBox\s*=\s*[\"']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)")
 _DEFAULT_VECTOR_SIZE = (800, 600)
@@ -60,11 +61,10 @@ def prepare_photo(source: Path, url_path: str, name: str, cache: ImageCache) -> 
         width, height = vector_size(source.read_bytes()[:4096])
         return Photo(src=url_path, width=width, height=height)
     variants: dict[Format, list[ImageVariant]] = {"webp": [], "jpeg": []}
-    for fmt in ("webp", "jpeg"):
-        for width in PHOTO_WIDTHS:
-            variant = cache.variant(source, width, fmt)
-            if all(v.width != variant.width for v in variants[fmt]):
-                variants[fmt].append(variant)
+    wanted = [(width, fmt) for fmt in FORMATS for width in PHOTO_WIDTHS]
+    for variant in cache.variants(source, wanted):
+        if all(v.width != variant.width for v in variants[variant.format]):
+            variants[variant.format].append(variant)
     published: dict[Format, list[tuple[str, int]]] = {"webp": [], "jpeg": []}
     files: list[PublishedFile] = []
     for fmt, found in variants.items():

@@ -28,10 +28,19 @@ class PdfSettings:
     project_name: str = ""  # shown on covers and colophons when a booklet names none
 
 
-def build_pdfs(project: Project, settings: PdfSettings) -> list[Download]:
-    """Render what changed, reuse the rest; returns every finished PDF."""
-    images = ImageCache(settings.cache_dir / "images")
-    pdfs = PdfCache(settings.cache_dir / "pdf")
+def build_pdfs(
+    project: Project,
+    settings: PdfSettings,
+    *,
+    images: ImageCache | None = None,
+    pdfs: PdfCache | None = None,
+) -> list[Download]:
+    """Render what changed, reuse the rest; returns every finished PDF.
+
+    Pass ``images`` and ``pdfs`` to read their counters afterwards (work done, cache hits).
+    """
+    images = images or ImageCache(settings.cache_dir / "images")
+    pdfs = pdfs or PdfCache(settings.cache_dir / "pdf")
     renderer = Renderer(
         fonts_dir=settings.fonts_dir.resolve(),
         roots=(project.content_dir.resolve(), images.cache_dir.resolve()),

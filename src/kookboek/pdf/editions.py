@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kookboek import __version__
 from kookboek.downloads import Download
 from kookboek.images import ImageCache
 from kookboek.pdf.booklet import Booklet
-from kookboek.pdf.cache import PdfCache, file_bytes, inputs_key
+from kookboek.pdf.cache import PageCounts, PdfCache, file_bytes, inputs_key
 from kookboek.pdf.imposition import impose
 from kookboek.pdf.photos import COVER_PHOTO_MM, RECIPE_PHOTO_MM, PhotoResolver
 from kookboek.pdf.render import FONT_FILES, Renderer, RenderError, stylesheet_bytes, write_pdf
@@ -21,6 +22,7 @@ log = logging.getLogger("kookboek.pdf")
 
 NOTE_PAGES = 3  # enough planned pages to reach any multiple of four
 BOOKLET_CSS = ("booklet.css",)
+PAGE_COUNTS_FILE = "recipe-pages.json"
 PRINT_SHOP_CSS = ("booklet.css", "print-shop.css")
 
 
@@ -92,6 +94,23 @@ def booklet_html(
     )
 
 
+def recipe_keys(booklet: Booklet, photos: PhotoResolver, fonts_dir: Path) -> dict[str, str]:
+    """Per recipe slug: a hash of everything that decides how many pages it takes."""
+    fonts = file_bytes(fonts_dir / font for font in FONT_FILES)
+    style = inputs_key([stylesheet_bytes(("fonts.css", *BOOKLET_CSS)), *fonts])
+    keys = {}
+    for item in booklet.recipes:
+        # The photo's URL names a hash of the photo and its size, so it stands for its shape.
+        photo = photos.url(item.photo, RECIPE_PHOTO_MM) if item.photo else None
+        keys[item.recipe.slug] = inputs_key([__version__, style, repr(item), str(photo)])
+    return keys
+
+
+def predicted_long(keys: dict[str, str], counts: PageCounts) -> frozenset[str]:
+    """The recipes that took more than one page the last time they were laid out."""
+    return frozenset(slug for slug, key in keys.items() if (counts.get(key) or 1) > 1)
+
+
 def recipe_spans(document: Any, booklet: Booklet) -> dict[str, tuple[int, int]]:
     """Per recipe slug: the 0-based index of its first and last page."""
     where: dict[str, int] = {}
@@ -148,11 +167,18 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
 
     base = booklet.project.content_dir
     started = time.perf_counter()
+    counts = PageCounts(context.pdfs.directory / PAGE_COUNTS_FILE)
+    keys = recipe_keys(booklet, reader_photos, context.renderer.fonts_dir)
+    predicted = predicted_long(keys, counts)
+    reader_html = booklet_html(booklet, reader_photos, predicted, context.site_url)
     document = context.renderer.document(reader_html, base, BOOKLET_CSS)
-    long_recipes = frozenset(
-        slug for slug, (first, last) in recipe_spans(document, booklet).items() if last > first
-    )
-    if long_recipes:
+    measured = {
+        slug: last - first + 1 for slug, (first, last) in recipe_spans(document, booklet).items()
+    }
+    counts.update({keys[slug]: pages for slug, pages in measured.items()})
+    long_recipes = frozenset(slug for slug, pages in measured.items() if pages > 1)
+    if long_recipes != predicted:
+        # Only for recipes never laid out before: a second pass with the right page breaks.
         reader_html = booklet_html(booklet, reader_photos, long_recipes, context.site_url)
         document = context.renderer.document(reader_html, base, BOOKLET_CSS)
     pages = planned_pages(document)

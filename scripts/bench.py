@@ -1,0 +1,418 @@
+"""Benchmark: site build, warm rebuild, booklet render, memory and page weight, side by side.
+
+Usage: .venv/bin/python scripts/bench.py [--recipes 1000] [--json PATH] [--keep]
+       (or ``make bench``)
+
+Generates N synthetic recipes (10 % with 4000 × 3000 phone photos) into a temporary copy
+of the project and measures, in one run:
+
+  (a) a cold site build with the kookboek plugin (``--no-pdf``, empty caches)
+  (b) plain Material for MkDocs building the same Markdown without the plugin
+  (c) the same kookboek build again with warm caches (counts image and PDF work: must be 0)
+  (d) the booklet of 100 recipes with photos (three editions) against WeasyPrint alone
+      rendering the same final booklet HTML (the engine's floor); then a warm rerun
+  (e) peak memory (ru_maxrss) of every build subprocess
+  (f) the bytes a first visit transfers for a recipe page and for the overview
+      (Debian's Chromium through Playwright, phone and desktop)
+
+Every build runs in its own subprocess, so timings and memory do not leak into each other.
+It prints a table and writes JSON (default ``.cache/bench/bench.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_content import copy_project, generate_recipes
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BUDGETS = {
+    "warm_over_plain": 1.25,
+    "booklet_over_floor": 1.2,
+    "peak_memory_mib": 1024,
+    "recipe_page_kb": 500,
+}
+
+
+# -- workers: each runs in its own subprocess and prints one JSON line ---------------------
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker_site(config_file: Path, strict: bool) -> dict[str, Any]:
+    """One MkDocs build of ``config_file`` (with or without the kookboek plugin)."""
+    os.environ["KOOKBOEK_PDF"] = "0"
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    config = load_config(str(config_file), strict=strict)
+    build(config)
+    seconds = time.perf_counter() - started
+    result: dict[str, Any] = {"seconds": seconds, "peak_mib": _peak_mib()}
+    plugin = config.plugins.get("kookboek")
+    if plugin is not None and plugin.image_cache is not None:
+        result["images_processed"] = plugin.image_cache.processed
+    return result
+
+
+def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
+    """The booklet of every recipe in ``project_dir``: engine, WeasyPrint floor, warm rerun."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from kookboek.images import ImageCache
+    from kookboek.pdf.booklet import BookletSpec, build_booklet
+    from kookboek.pdf.build import PdfSettings, build_pdfs
+    from kookboek.pdf.cache import PageCounts, PdfCache
+    from kookboek.pdf.editions import (
+        BOOKLET_CSS,
+        PAGE_COUNTS_FILE,
+        PRINT_SHOP_CSS,
+        booklet_html,
+        planned_pages,
+        predicted_long,
+        recipe_keys,
+    )
+    from kookboek.pdf.photos import PhotoResolver
+    from kookboek.pdf.render import stylesheet_text
+    from kookboek.project import load_project
+
+    project = load_project(project_dir / "content")
+    fonts = REPO / "theme" / "assets" / "fonts"
+    settings = PdfSettings(cache_dir=cache_dir, fonts_dir=fonts, project_name="Bench")
+    images = ImageCache(cache_dir / "images")
+    booklet = build_booklet(project, BookletSpec(project="Bench"))
+
+    # The photos are shared with the site build; process them first, outside the timing.
+    started = time.perf_counter()
+    for dpi in (150, 300):
+        booklet_html(booklet, PhotoResolver(images, dpi=dpi), frozenset(), "")
+    photo_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    downloads = build_pdfs(project, settings)
+    engine_seconds = time.perf_counter() - started
+    counts = PageCounts(cache_dir / "pdf" / PAGE_COUNTS_FILE)
+    keys = recipe_keys(booklet, PhotoResolver(images, dpi=150), fonts)
+    long_recipes = predicted_long(keys, counts)
+
+    # The floor: WeasyPrint alone, on the final HTML of the two rendered editions.
+    def floor(html: str, sheets: tuple[str, ...], tagged: bool) -> tuple[float, int]:
+        began = time.perf_counter()
+        font_config = FontConfiguration()
+        styles = [
+            CSS(
+                string=stylesheet_text("fonts.css"),
+                base_url=fonts.as_uri() + "/",
+                font_config=font_config,
+            ),
+            *(CSS(string=stylesheet_text(s), font_config=font_config) for s in sheets),
+        ]
+        document = HTML(string=html, base_url=project.content_dir.as_uri() + "/").render(
+            stylesheets=styles, font_config=font_config
+        )
+        pages = planned_pages(document)
+        document.copy(pages).write_pdf(**({"pdf_variant": "pdf/ua-1"} if tagged else {}))
+        return time.perf_counter() - began, len(pages)
+
+    reader_html = booklet_html(booklet, PhotoResolver(images, dpi=150), long_recipes, "")
+    print_html = booklet_html(booklet, PhotoResolver(images, dpi=300), long_recipes, "")
+    reader_floor, pages = floor(reader_html, BOOKLET_CSS, tagged=True)
+    print_floor, _ = floor(print_html, PRINT_SHOP_CSS, tagged=False)
+
+    # A rebuild after a change: the PDFs must be rendered again, the page counts are known.
+    for old in (cache_dir / "pdf").glob("receptenboek*"):
+        old.unlink()
+    started = time.perf_counter()
+    build_pdfs(project, settings)
+    changed_seconds = time.perf_counter() - started
+
+    warm_pdfs = PdfCache(cache_dir / "pdf")
+    warm_images = ImageCache(cache_dir / "images")
+    started = time.perf_counter()
+    build_pdfs(project, settings, images=warm_images, pdfs=warm_pdfs)
+    warm_seconds = time.perf_counter() - started
+    return {
+        "recipes": len(project.recipes),
+        "pages": pages,
+        "long_recipes": len(long_recipes),
+        "photo_seconds": photo_seconds,
+        "engine_seconds": engine_seconds,
+        "floor_seconds": reader_floor + print_floor,
+        "floor_reader_seconds": reader_floor,
+        "floor_print_seconds": print_floor,
+        "changed_seconds": changed_seconds,
+        "warm_seconds": warm_seconds,
+        "warm_pdfs_rendered": warm_pdfs.stored,
+        "warm_pdf_cache_hits": warm_pdfs.hits,
+        "warm_images_processed": warm_images.processed,
+        "files": [d.name for d in downloads],
+        "peak_mib": _peak_mib(),
+    }
+
+
+def run_worker(*args: str) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--worker", *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"worker {args[0]} failed")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- page weight ---------------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
+    """Bytes transferred on a first visit (empty cache), by resource type, per page."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, Any] = {}
+    viewports = {
+        "phone": ({"width": 360, "height": 780}, 2),
+        "desktop": ({"width": 1280, "height": 900}, 1),
+    }
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            for label, path in pages.items():
+                for device, (viewport, scale) in viewports.items():
+                    context = browser.new_context(viewport=viewport, device_scale_factor=scale)
+                    page = context.new_page()
+                    seen: dict[str, tuple[str, int]] = {}
+
+                    def finished(request: Any, seen: dict[str, tuple[str, int]] = seen) -> None:
+                        sizes = request.sizes()
+                        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                        seen[request.url] = (request.resource_type, size)
+
+                    context.on("requestfinished", finished)
+                    page.goto(base + path, wait_until="networkidle")
+                    page.wait_for_timeout(500)
+                    by_type: dict[str, int] = {}
+                    for kind, size in seen.values():
+                        by_type[kind] = by_type.get(kind, 0) + size
+                    results[f"{label}/{device}"] = {
+                        "bytes": sum(by_type.values()),
+                        "requests": len(seen),
+                        "by_type": by_type,
+                        "urls": sorted(url.removeprefix(base) for url in seen),
+                    }
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    search_index = site / "search" / "search_index.json"
+    results["search_index_bytes"] = search_index.stat().st_size if search_index.exists() else 0
+    return results
+
+
+# -- the run -------------------------------------------------------------------------------
+
+
+def plain_config(project: Path) -> Path:
+    """The same project and theme without the kookboek plugin (recipes stay out of the nav)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("  - kookboek\n", "").replace("strict: true", "strict: false")
+    text = text.replace("site_dir: site", "site_dir: site-plain")
+    target = project / "mkdocs-plain.yml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def booklet_project(project: Path, target: Path, count: int) -> Path:
+    """A content folder with the first ``count`` recipes that have a photo (hard links)."""
+    content = target / "content"
+    (content / "recepten").mkdir(parents=True)
+    for name in ("prijzen.yml", "competenties.yml"):
+        shutil.copy2(project / "content" / name, content / name)
+    photos = sorted((project / "content" / "recepten").glob("*.jpg"))[:count]
+    for photo in photos:
+        for source in (photo, photo.with_suffix(".md")):
+            os.link(source, content / "recepten" / source.name)
+    return target
+
+
+def run(recipes: int, booklet_recipes: int, workdir: Path) -> dict[str, Any]:
+    project = copy_project(REPO, workdir / "project")
+    started = time.perf_counter()
+    photo_share = 0.1
+    generate_recipes(project / "content", recipes, photo_share=photo_share)
+    print(f"{recipes} recepten gemaakt in {time.perf_counter() - started:.0f} s", flush=True)
+    config = project / "mkdocs.yml"
+    plain = plain_config(project)
+
+    results: dict[str, Any] = {"recipes": recipes, "photo_share": photo_share}
+    print("(b) Material zonder plugin...", flush=True)
+    results["plain"] = run_worker("site", str(plain), "0")
+    print("(a) kookboek, koude caches...", flush=True)
+    results["cold"] = run_worker("site", str(config), "1")
+    print("(c) kookboek, warme caches...", flush=True)
+    results["warm"] = run_worker("site", str(config), "1")
+    print("(b) Material zonder plugin, nog eens...", flush=True)
+    results["plain_again"] = run_worker("site", str(plain), "0")
+
+    print(f"(d) boekje van {booklet_recipes} recepten met foto...", flush=True)
+    booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
+    results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
+
+    print("(f) paginagewicht in Chromium...", flush=True)
+    site = project / "site"
+    with_photo = next(p.stem for p in sorted((project / "content" / "recepten").glob("*.jpg")))
+    results["weight"] = page_weight(
+        site, {"recipe": f"recepten/{with_photo}/", "overview": "recepten/"}
+    )
+    return results
+
+
+def ratios(results: dict[str, Any]) -> dict[str, float]:
+    plain = min(results["plain"]["seconds"], results["plain_again"]["seconds"])
+    booklet = results["booklet"]
+    return {
+        "cold_over_plain": results["cold"]["seconds"] / plain,
+        "warm_over_plain": results["warm"]["seconds"] / plain,
+        "booklet_over_floor": booklet["engine_seconds"] / booklet["floor_seconds"],
+        "booklet_changed_over_floor": booklet["changed_seconds"] / booklet["floor_seconds"],
+    }
+
+
+def table(results: dict[str, Any]) -> str:
+    r = ratios(results)
+    weight = results["weight"]
+    peak = max(results[k]["peak_mib"] for k in ("plain", "cold", "warm", "booklet"))
+    b = results["booklet"]
+
+    def kb(key: str) -> str:
+        return f"{weight[key]['bytes'] / 1000:.0f} kB ({weight[key]['requests']} requests)"
+
+    rows = [
+        (
+            "(b) Material alone",
+            f"{results['plain']['seconds']:.1f} s / {results['plain_again']['seconds']:.1f} s",
+            "",
+        ),
+        (
+            "(a) kookboek, cold caches",
+            f"{results['cold']['seconds']:.1f} s",
+            f"{r['cold_over_plain']:.2f}× (b); "
+            f"{results['cold']['images_processed']} image variants",
+        ),
+        (
+            "(c) kookboek, warm rebuild",
+            f"{results['warm']['seconds']:.1f} s",
+            f"{r['warm_over_plain']:.2f}× (b), budget ≤ {BUDGETS['warm_over_plain']}",
+        ),
+        (
+            "    image / PDF work when warm",
+            f"{results['warm']['images_processed']} images, {b['warm_pdfs_rendered']} PDFs",
+            f"{b['warm_pdf_cache_hits']} PDF cache hits, budget 0 / 0",
+        ),
+        (
+            f"(d) booklet, {b['recipes']} recipes, cold",
+            f"{b['engine_seconds']:.1f} s",
+            f"{b['pages']} pages, {b['long_recipes']} long recipes, 3 editions",
+        ),
+        (
+            "    WeasyPrint floor (same HTML)",
+            f"{b['floor_seconds']:.1f} s",
+            f"{r['booklet_over_floor']:.2f}×, budget ≤ {BUDGETS['booklet_over_floor']}",
+        ),
+        (
+            "    booklet after a change",
+            f"{b['changed_seconds']:.1f} s",
+            f"{r['booklet_changed_over_floor']:.2f}× (page counts known, PDFs rendered)",
+        ),
+        (
+            "    booklet warm rerun",
+            f"{b['warm_seconds']:.2f} s",
+            f"{b['warm_pdfs_rendered']} PDFs rendered, {b['warm_images_processed']} images",
+        ),
+        (
+            "(e) peak memory (max of builds)",
+            f"{peak:.0f} MiB",
+            f"budget ≤ {BUDGETS['peak_memory_mib']} MiB",
+        ),
+        ("(f) recipe page, phone", kb("recipe/phone"), f"budget ≤ {BUDGETS['recipe_page_kb']} kB"),
+        ("    recipe page, desktop", kb("recipe/desktop"), ""),
+        ("    overview, phone", kb("overview/phone"), ""),
+        ("    overview, desktop", kb("overview/desktop"), ""),
+        ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
+    ]
+    width = max(len(row[0]) for row in rows)
+    value_width = max(len(row[1]) for row in rows)
+    lines = [f"N = {results['recipes']} recipes"]
+    lines += [f"{a:<{width}}  {b_:<{value_width}}  {c}".rstrip() for a, b_, c in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--recipes", type=int, default=1000, help="number of recipes (N)")
+    parser.add_argument("--booklet", type=int, default=100, help="recipes in the booklet (d)")
+    parser.add_argument("--json", type=Path, default=REPO / ".cache" / "bench" / "bench.json")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary project")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        kind, *rest = args.worker
+        if kind == "site":
+            result = worker_site(Path(rest[0]), strict=rest[1] == "1")
+        else:
+            result = worker_booklet(Path(rest[0]), Path(rest[1]))
+        print(json.dumps(result))
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="kookboek-bench-"))
+    try:
+        results = run(args.recipes, args.booklet, workdir)
+    finally:
+        if args.keep:
+            print(f"Het project staat in {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    results["ratios"] = ratios(results)
+    results["budgets"] = BUDGETS
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print()
+    print(table(results))
+    print(f"\nJSON: {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""The PDF cache: a warm rebuild does no PDF or image work, known page counts spare a layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pdf_helpers import FONTS, make_pdf_project
+
+from kookboek.images import ImageCache
+from kookboek.pdf.booklet import BookletSpec
+from kookboek.pdf.build import PdfSettings, build_pdfs
+from kookboek.pdf.cache import PageCounts, PdfCache
+from kookboek.pdf.render import Renderer
+from kookboek.project import Project, load_project
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = make_pdf_project(tmp_path_factory.mktemp("pdf-cache") / "project")
+    return load_project(root / "content")
+
+
+def counting_layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every HTML document laid out by WeasyPrint from now on (its <title>)."""
+    laid_out: list[str] = []
+    original = Renderer.document
+
+    def document(self: Renderer, html: str, *args: Any, **kwargs: Any) -> Any:
+        laid_out.append(html.split("<title>", 1)[1].split("</title>", 1)[0])
+        return original(self, html, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "document", document)
+    return laid_out
+
+
+def test_warm_rebuild_does_no_work_and_known_page_counts_spare_a_layout(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = PdfSettings(cache_dir=tmp_path, fonts_dir=FONTS, booklets=[BookletSpec()])
+    laid_out = counting_layouts(monkeypatch)
+    first_images, first_pdfs = ImageCache(tmp_path / "images"), PdfCache(tmp_path / "pdf")
+    build_pdfs(project, settings, images=first_images, pdfs=first_pdfs)
+    assert first_images.processed > 0 and first_pdfs.stored > 3
+    # The fixture has a two-page recipe: the first time, the reader edition is laid out
+    # twice (to learn that), then the print-shop edition once.
+    assert laid_out.count("Receptenboek") == 3
+    counts = PageCounts(tmp_path / "pdf" / "recipe-pages.json").counts
+    assert sorted(counts.values()).count(2) == 1 and len(counts) == len(project.recipes)
+
+    laid_out.clear()
+    images, pdfs = ImageCache(tmp_path / "images"), PdfCache(tmp_path / "pdf")
+    downloads = build_pdfs(project, settings, images=images, pdfs=pdfs)
+    assert (images.processed, pdfs.stored, laid_out) == (0, 0, [])
+    assert pdfs.hits == first_pdfs.stored == len(downloads)
+
+    for booklet in (tmp_path / "pdf").glob("receptenboek*"):
+        booklet.unlink()  # as after a change anywhere in the booklet
+    build_pdfs(project, settings)
+    assert laid_out == ["Receptenboek", "Receptenboek"]  # reader and print shop, once each
+
+
+def test_broken_page_counts_file_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "recipe-pages.json"
+    path.write_text("{niet: json", encoding="utf-8")
+    counts = PageCounts(path)
+    assert counts.get("x") is None
+    counts.update({"x": 2})
+    assert PageCounts(path).get("x") == 2
