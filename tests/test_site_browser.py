@@ -124,7 +124,19 @@ def test_portion_scaler_recalculates_amounts_and_costs(page: Any, base_url: str)
 
 
 def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> None:
+    index_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            index_requests.append(request.url)
+            if request.url.endswith("search/search_index.json")
+            else None
+        ),
+    )
     page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    # The index is megabytes on a large site: it is not fetched until the search is opened.
+    assert index_requests == []
     page.click("input.md-search__input")
     page.keyboard.type("olijfolie")
     result = page.wait_for_selector(".md-search-result__item", timeout=15_000)
@@ -133,6 +145,7 @@ def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> Non
         ".md-search-result__item h1", "els => els.map(e => e.textContent)"
     )
     assert "Linzensoep" in titles
+    assert len(index_requests) == 1
 
 
 @pytest.mark.parametrize("recipe", ["linzensoep", "pannenkoeken", "appelcrumble"])
