@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -51,7 +51,7 @@ def environment() -> jinja2.Environment:
         long_date=long_date,
         duration=duration,
         quantity=quantity,
-        markdown=lambda text: Markup(render_markdown(text)),
+        markdown=_markdown_html,
     )
     env.globals.update(
         CATEGORY_NAMES=CATEGORY_NAMES,
@@ -60,6 +60,12 @@ def environment() -> jinja2.Environment:
         UNIT_NAMES=UNIT_NAMES,
     )
     return env
+
+
+@lru_cache(maxsize=4096)
+def _markdown_html(text: str) -> Markup:
+    """A recipe body is shown on its page and indexed for search: convert it once per build."""
+    return Markup(render_markdown(text))
 
 
 def render(template: str, **context: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -48,11 +49,27 @@ def _safe_url(url: str) -> bool:
 
 def render_markdown(text: str, heading_ids: bool = True) -> str:
     """Markdown to HTML where any HTML in ``text`` is shown as text, never executed."""
-    extensions: list[str | markdown.Extension] = ["sane_lists"]
-    if heading_ids:
-        extensions.append("toc")
-    md = markdown.Markdown(extensions=extensions, output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_Sanitizer(md), "kookboek_sanitize", 1)
-    return md.convert(text)
+    md = _converter(heading_ids)
+    try:
+        return md.convert(text)
+    finally:
+        md.reset()
+
+
+_converters = threading.local()
+
+
+def _converter(heading_ids: bool) -> markdown.Markdown:
+    """One converter per thread and kind: building one loads every extension (slow)."""
+    cache: dict[bool, markdown.Markdown] = _converters.__dict__.setdefault("by_kind", {})
+    md = cache.get(heading_ids)
+    if md is None:
+        extensions: list[str | markdown.Extension] = ["sane_lists"]
+        if heading_ids:
+            extensions.append("toc")
+        md = markdown.Markdown(extensions=extensions, output_format="html")
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_Sanitizer(md), "kookboek_sanitize", 1)
+        cache[heading_ids] = md
+    return md

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from markupsafe import escape
+
 from kookboek.downloads import Download
 from kookboek.project import Project
 from kookboek.site_render import (
@@ -30,6 +32,11 @@ class GeneratedPage:
     render: Callable[[str], str]  # relative site root → article HTML
     replaces_source: bool = False
     description: str = ""  # for <meta name="description">
+    fully_searchable: bool = False  # else search indexes only the title and description
+
+    def search_text(self) -> str:
+        """A listing repeats the titles of pages that are indexed themselves: index its gist."""
+        return f"<h1>{escape(self.title)}</h1>\n<p>{escape(self.description)}</p>"
 
 
 def generated_pages(
@@ -53,6 +60,7 @@ def generated_pages(
             "Prijslijst",
             partial(render_price_list, site),
             description="De prijzen waarmee de kostprijs van elk recept berekend is.",
+            fully_searchable=True,
         ),
         GeneratedPage(
             "competenties/index.md", "Competenties", partial(render_competence_index, site)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from kookboek.downloads import Download, document_pdf_name
@@ -70,7 +72,17 @@ class SiteContext:
 
 def document_url(document: Recipe | Publication, project: Project) -> str:
     """The page of a content file, from the site root: 'recepten/linzensoep/'."""
-    relative = document.source.resolve().relative_to(project.content_dir.resolve())
+    return _page_url(document.source, project.content_dir)
+
+
+@cache
+def _page_url(source: Path, content_dir: Path) -> str:
+    # Sources were found below content_dir, so a plain relative_to works; resolving every
+    # path on every link was a measurable part of a 1,000-recipe build.
+    try:
+        relative = source.relative_to(content_dir)
+    except ValueError:
+        relative = source.resolve().relative_to(content_dir.resolve())
     return relative.with_suffix("").as_posix() + "/"
 
 
@@ -122,6 +134,11 @@ def render_recipe_page(recipe: Recipe, site: SiteContext, root: str) -> str:
         category_url=category_url,
         **site.common(root),
     )
+
+
+def render_recipe_search_text(recipe: Recipe) -> str:
+    """The lean HTML the site search indexes for a recipe (title, ingredients, steps, tips)."""
+    return render("site/recipe_search.html", recipe=recipe)
 
 
 def render_overview(site: SiteContext, root: str) -> str:

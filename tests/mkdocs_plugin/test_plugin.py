@@ -99,3 +99,19 @@ def test_content_error_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
     assert (project / "site" / "recepten" / "linzensoep" / "index.html").read_bytes() == before
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site")]
     assert leftovers == []
+
+
+def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    recipe_text = " ".join(
+        doc["text"] for doc in index["docs"] if doc["location"].startswith("recepten/linzensoep/")
+    )
+    assert "rode linzen" in recipe_text and "Stoof ze aan in de olie." in recipe_text
+    # the page's controls and labels are not words of the recipe
+    assert "Voor hoeveel personen" not in recipe_text
+    assert "afdrukken" not in recipe_text
+    overview = " ".join(d["text"] for d in index["docs"] if d["location"] == "recepten/")
+    assert "Linzensoep" not in overview  # a listing is indexed by its gist, not its cards
+    page = (built / "recepten" / "linzensoep" / "index.html").read_text(encoding="utf-8")
+    assert "Voor hoeveel personen kook je?" in page
+    assert "application/ld+json" in page

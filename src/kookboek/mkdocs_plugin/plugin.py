@@ -12,7 +12,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -30,6 +30,7 @@ from kookboek.site_render import (
     render_document_page,
     render_home_additions,
     render_recipe_page,
+    render_recipe_search_text,
 )
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
@@ -47,6 +48,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.descriptions: dict[str, str] = {}
         self.image_cache: ImageCache | None = None
         self.site: SiteContext | None = None
+        self.search_texts: dict[str, Callable[[], str]] = {}  # src_uri → what search indexes
+        self._full_content: dict[str, str | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -73,6 +76,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.renderers.clear()
         self.titles.clear()
         self.descriptions.clear()
+        self.search_texts.clear()
         project = self.project
         if self.pdf_enabled:
             # Rendered before the pages, so the Downloads page and the document pages can link
@@ -94,6 +98,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.titles[src_uri] = recipe.title
             self.descriptions[src_uri] = recipe.description
             self.renderers[src_uri] = partial(render_recipe_page, recipe, site)
+            self.search_texts[src_uri] = partial(render_recipe_search_text, recipe)
         for document in (*project.publications, *project.playbooks, *project.recommendations):
             src_uri = document.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = document.title
@@ -144,6 +149,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if page.description:
             self.descriptions[page.src_uri] = page.description
         self.renderers[page.src_uri] = page.render
+        if not page.fully_searchable:
+            self.search_texts[page.src_uri] = page.search_text
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / DOWNLOADS_DIR
@@ -180,6 +187,29 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if page.is_homepage and self.site is not None:
             return html + render_home_additions(self.site, relative_root(page))
         return html
+
+    # The search plugin indexes page.content in its on_page_context. For a recipe it gets the
+    # recipe's words only (not the scaler, buttons and labels): a smaller index, cleaner
+    # results and a faster build. The page itself is then rendered with the full article.
+    @event_priority(100)
+    def _index_recipe_words(
+        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict[str, object]:
+        search_text = self.search_texts.get(page.file.src_uri)
+        if search_text is not None:
+            self._full_content[page.file.src_uri] = page.content
+            page.content = search_text()
+        return context
+
+    @event_priority(-100)
+    def _show_full_article(
+        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict[str, object]:
+        if page.file.src_uri in self._full_content:
+            page.content = self._full_content.pop(page.file.src_uri)
+        return context
+
+    on_page_context = CombinedEvent(_index_recipe_words, _show_full_article)
 
 
 def relative_root(page: Page) -> str:
