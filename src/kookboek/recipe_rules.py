@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kookboek.errors import ContentError
+from kookboek.images import MAX_SVG_BYTES, photo_file_problem, vector_problem
 from kookboek.messages import suggest, visible
 from kookboek.models import Ingredient, PriceList
 from kookboek.pricing import ingredient_cost
@@ -115,4 +116,9 @@ def photo_problem(photo: str, recipe_path: Path, content_dir: Path) -> str | Non
             f"het bestand '{photo}' bestaat niet naast {recipe_path.name}. Controleer de naam "
             "(hoofdletters tellen mee)."
         )
-    return None
+    if target.suffix.lower() == ".svg":
+        with target.open("rb") as handle:
+            problem = vector_problem(handle.read(MAX_SVG_BYTES + 1))
+    else:
+        problem = photo_file_problem(target)  # the header only: cheap, no pixels decoded
+    return f"'{photo}': {problem}" if problem else None
