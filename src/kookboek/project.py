@@ -23,7 +23,7 @@ from kookboek.pricing import RecipeCost, cost_recipe
 from kookboek.recipe_rules import check_recipe_data
 from kookboek.slugs import slugify
 from kookboek.source import SourceError, SourceFile, read_markdown, read_yaml
-from kookboek.text_safety import hidden_text_problems
+from kookboek.text_safety import text_problems
 
 RECIPES_DIR = "recepten"
 PUBLICATIONS_DIR = "publicaties"
@@ -127,7 +127,7 @@ class _Loader:
         except SourceError as exc:
             self.errors.append(exc.error)
             return None
-        hidden = hidden_text_problems(source)
+        hidden = text_problems(source)
         if hidden:
             self.errors.extend(hidden)
             return None
@@ -213,7 +213,7 @@ class _Loader:
                     )
                 )
                 continue
-            self.errors.extend(hidden_text_problems(source))
+            self.errors.extend(text_problems(source))
             if rules is not None:
                 self.errors.extend(rules(source.data, source))
             data = {**source.data, "slug": slug, "source": path, "body": source.body}

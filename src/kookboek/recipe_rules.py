@@ -18,6 +18,7 @@ from kookboek.messages import suggest, visible
 from kookboek.models import Ingredient, PriceList
 from kookboek.pricing import ingredient_cost
 from kookboek.source import SourceFile
+from kookboek.text_safety import bidi_controls
 from kookboek.units import ConversionError
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
@@ -73,6 +74,8 @@ def _check_ingredient(
     except ValidationError:
         return []  # reported with the recipe's own validation
     where = ("ingredienten", index)
+    if bidi_controls(ingredient.name):
+        return []  # reported as hidden text; a price lookup would only repeat the name
     if ingredient.to_taste:
         given = (
             ("hoeveelheid", ingredient.amount),

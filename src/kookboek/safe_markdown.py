@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import escape
 
 SAFE_SCHEMES = {"http", "https", "mailto", ""}
 
@@ -55,4 +56,8 @@ def render_markdown(text: str, heading_ids: bool = True) -> str:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_Sanitizer(md), "kookboek_sanitize", 1)
-    return md.convert(text)
+    try:
+        return md.convert(text)
+    except RecursionError:
+        # Content validation refuses such nesting; a form preview must still never crash.
+        return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())

@@ -9,11 +9,17 @@ Arabic or Hebrew words sit right in a sentence.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kookboek.errors import ContentError
 from kookboek.source import Location, SourceFile
 
+# Markdown parses nested lists and quotes recursively and opening brackets in quadratic time:
+# thousands of them take minutes or crash the build. Real recipes stay far below these.
+MAX_BODY_NESTING = 30
+MAX_BRACKETS_PER_PARAGRAPH = 300
+_LINE_MARKERS = re.compile(r"(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _REMOVE_BIDI = str.maketrans(dict.fromkeys(map(ord, BIDI_CONTROLS)))
 
@@ -34,6 +40,56 @@ def bidi_message(found: list[str]) -> str:
         "er op de website anders uitzien dan hij is. Typ de tekst opnieuw, zonder te kopiëren "
         "en plakken."
     )
+
+
+def text_problems(source: SourceFile) -> list[ContentError]:
+    """Hidden direction controls in any field, and a body too deeply nested to render."""
+    return [*hidden_text_problems(source), *body_structure_problems(source)]
+
+
+def body_structure_problems(source: SourceFile) -> list[ContentError]:
+    problems: list[ContentError] = []
+    paragraph_start, brackets = source.body_line, 0
+    for offset, text in enumerate(source.body.split("\n")):
+        number = source.body_line + offset
+        if not text.strip():
+            paragraph_start, brackets = number + 1, 0
+            continue
+        brackets += text.count("[")
+        if brackets > MAX_BRACKETS_PER_PARAGRAPH:
+            problems.append(
+                ContentError(
+                    source.display,
+                    paragraph_start,
+                    "tekst",
+                    f"deze alinea heeft te veel haakjes [ (meer dan "
+                    f"{MAX_BRACKETS_PER_PARAGRAPH}). Haal er een deel weg.",
+                )
+            )
+            brackets = -len(source.body)  # one message per paragraph
+        if _nesting(text) > MAX_BODY_NESTING:
+            problems.append(
+                ContentError(
+                    source.display,
+                    number,
+                    "tekst",
+                    "te veel lijstjes of citaten in elkaar (meer dan "
+                    f"{MAX_BODY_NESTING}). Maak de tekst eenvoudiger.",
+                )
+            )
+            break
+    return problems
+
+
+def _nesting(line: str) -> int:
+    """List and quote markers at the start of ``line``, plus its indentation in pairs of spaces."""
+    rest = line.expandtabs(4)
+    indent = len(rest) - len(rest.lstrip(" "))
+    rest, markers = rest.lstrip(" "), 0
+    while match := _LINE_MARKERS.match(rest):
+        markers += 1
+        rest = rest[match.end() :]
+    return markers + indent // 2
 
 
 def hidden_text_problems(source: SourceFile) -> list[ContentError]:
