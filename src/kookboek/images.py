@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 from xml.etree import ElementTree
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # A 48-megapixel phone photo is ~8000 × 6000; anything far beyond that is hostile.
 MAX_PIXELS = 60_000_000
@@ -57,6 +57,10 @@ class ImageVariant:
 
 def open_photo(data: bytes) -> Image.Image:
     """Decode ``data`` (judged by its content, not its name) into an upright RGB image."""
+    # WeasyPrint switches this on for the whole process when it is imported; a truncated
+    # photo would then be published half grey instead of being reported. WeasyPrint itself
+    # is only ever given the complete variants made here.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with Image.open(BytesIO(data)) as probe:
             _check_header(probe)
