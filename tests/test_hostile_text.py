@@ -22,12 +22,12 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from conftest import REPO
 from form_helpers import csrf_token, form_fields
 from kookboek.web import create_app
 from kookboek.web.passwords import hash_password
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
 # Each line tries another way out of the text. They all set the same trap.
 HOSTILE = [
     "<script>window.__pwned=1;alert(1)</script>",
