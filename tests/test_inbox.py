@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
-from kookboek.inbox import DATA_FILE, PHOTO_FILE, Inbox, InboxFull, UnknownEntry
+from kookboek.inbox import DATA_FILE, PHOTO_FILE, Inbox, InboxFull, UnknownEntry, new_id
 from kookboek.submission import RawIngredient, RawSubmission, Submission, parse_submission
 
 
@@ -80,3 +82,21 @@ def test_a_full_inbox_refuses_more(tmp_path: Path) -> None:
     inbox.add(submission(), None)
     with pytest.raises(InboxFull, match="vol"):
         inbox.add(submission(), None)
+
+
+def test_leftovers_of_a_killed_server_are_removed_once_old(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path)
+    half_written = tmp_path / f".nieuw-{new_id()}"
+    half_written.mkdir()
+    (half_written / DATA_FILE).write_text("{", encoding="utf-8")
+    reserved = tmp_path / new_id()  # the empty folder a rename was going to fill
+    reserved.mkdir()
+    fresh = tmp_path / new_id()
+    fresh.mkdir()
+    two_hours_ago = time.time() - 7200
+    for folder in (half_written, reserved):
+        os.utime(folder, (two_hours_ago, two_hours_ago))
+    assert len(inbox) == 0 and inbox.entries() == []
+    inbox.remove_leftovers()
+    assert not half_written.exists() and not reserved.exists()
+    assert fresh.exists()  # may belong to a submission being written right now

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from form_helpers import sample_raw_submission
+from form_helpers import jpeg_with_gps, sample_raw_submission
 from kookboek.kitchen_data import load_competences, load_prices
 from kookboek.project import load_project
 from kookboek.recipe_writer import ApprovalError, escape_markdown, write_recipe
@@ -42,11 +42,12 @@ def test_contributed_text_is_shown_exactly_as_typed(text: str) -> None:
 
 def test_an_approved_recipe_passes_the_check_with_its_photo(valid_content: Path) -> None:
     sub = submission(valid_content, steps=TRICKS, tips="<b>tip</b>\n[x](y)")
+    photo = jpeg_with_gps((64, 48))  # the check opens the photo, so it must be a real one
     written = write_recipe(
-        sub, valid_content, load_prices(valid_content), load_competences(valid_content), b"jpeg"
+        sub, valid_content, load_prices(valid_content), load_competences(valid_content), photo
     )
     assert written.path == valid_content / "recepten" / "stoemp-met-prei.md"
-    assert written.photo is not None and written.photo.read_bytes() == b"jpeg"
+    assert written.photo is not None and written.photo.read_bytes() == photo
     project = load_project(valid_content)
     recipe = next(r for r in project.recipes if r.slug == "stoemp-met-prei")
     assert recipe.author == "Samira" and recipe.photo == "stoemp-met-prei.jpg"

@@ -10,18 +10,32 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Literal
+from xml.etree import ElementTree
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # A 48-megapixel phone photo is ~8000 × 6000; anything far beyond that is hostile.
 MAX_PIXELS = 60_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# Pillow only *warns* between MAX_IMAGE_PIXELS and twice that, and would then decode the bomb.
+# As an error it is raised while reading the header, before any pixel is decoded.
+warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+# Formats a camera, a phone or a drawing program writes; anything else is refused unread.
+PHOTO_FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF"})
+# WebP stops at 16,383 pixels a side; a photo more than 10 times as long as it is wide would
+# shrink to a line of pixels.
+MAX_SIDE = 16_000
+MAX_ASPECT_RATIO = 10
 PIPELINE_VERSION = "2"
+ODD_SHAPE = "de foto is te lang of te breed. Snijd ze bij of kies een andere foto."
+TOO_MANY_PIXELS = "de foto is te groot (te veel pixels)."
+NOT_A_PHOTO = "dit bestand is geen foto die we kunnen openen."
 
 Format = Literal["jpeg", "webp"]
 _SAVE_OPTIONS: dict[str, tuple[str, dict[str, int | bool]]] = {
@@ -49,23 +63,52 @@ def open_photo(data: bytes, at_least: int | None = None) -> Image.Image:
     leaves both sides at least that many pixels: a 12-megapixel phone photo needed at
     1200 pixels wide then costs a quarter of the decoding.
     """
+    # WeasyPrint switches this on for the whole process when it is imported; a truncated
+    # photo would then be published half grey instead of being reported. WeasyPrint itself
+    # is only ever given the complete variants made here.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with Image.open(BytesIO(data)) as probe:
+            _check_header(probe)
             probe.verify()
         image: Image.Image = Image.open(BytesIO(data))
-        if image.width * image.height > MAX_PIXELS:
-            raise ImageProblem("de foto is te groot (te veel pixels).")
         if at_least is not None:
             image.draft(None, (at_least, at_least))  # both sides: EXIF may still rotate it
         image.load()
     except ImageProblem:
         raise
-    except Image.DecompressionBombError:
-        raise ImageProblem("de foto is te groot (te veel pixels).") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ImageProblem("dit bestand is geen foto die we kunnen openen.") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(TOO_MANY_PIXELS) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise ImageProblem(NOT_A_PHOTO) from None
     image = ImageOps.exif_transpose(image) or image
     return _to_rgb(image)
+
+
+def photo_file_problem(path: Path) -> str | None:
+    """A quick look at the header only (no pixels decoded): a Dutch reason, or None."""
+    try:
+        with Image.open(path) as probe:
+            _check_header(probe)
+    except ImageProblem as exc:
+        return str(exc)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return TOO_MANY_PIXELS
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        return NOT_A_PHOTO
+    return None
+
+
+def _check_header(image: Image.Image) -> None:
+    if image.format not in PHOTO_FORMATS:
+        raise ImageProblem(NOT_A_PHOTO)
+    if image.width < 1 or image.height < 1:
+        raise ImageProblem(NOT_A_PHOTO)
+    if image.width * image.height > MAX_PIXELS:
+        raise ImageProblem(TOO_MANY_PIXELS)
+    long_side, short_side = max(image.size), min(image.size)
+    if long_side > MAX_SIDE or long_side > MAX_ASPECT_RATIO * short_side:
+        raise ImageProblem(ODD_SHAPE)
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
@@ -92,7 +135,7 @@ def encode(image: Image.Image, fmt: Format) -> bytes:
 def resized(image: Image.Image, width: int) -> Image.Image:
     if image.width <= width:
         return image
-    height = round(image.height * width / image.width)
+    height = max(1, round(image.height * width / image.width))
     return image.resize((width, height), Image.Resampling.LANCZOS)
 
 
@@ -110,11 +153,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 class ImageCache:
-    """Processed variants under ``cache_dir``, named by a hash of input and options.
-
-    Safe to share between threads: each call works on its own files, and the counter is
-    only a statistic.
-    """
+    """Processed variants under ``cache_dir``, named by a hash of input and options."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
@@ -149,3 +188,68 @@ class ImageCache:
                 self.processed += 1
                 found[width, fmt] = ImageVariant(target, smaller.width, smaller.height, fmt)
         return [found[request] for request in wanted]
+
+
+# -- SVG drawings ---------------------------------------------------------------------------
+# An SVG is published as it is, so it must be a drawing and nothing more: opened on its own
+# (not through <img>) a script in it would run on the site's address.
+
+MAX_SVG_BYTES = 2_000_000
+_SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
+_ACTIVE_ELEMENTS = frozenset(
+    {
+        "script",
+        "foreignobject",
+        "iframe",
+        "embed",
+        "object",
+        "handler",
+        "listener",
+        "animate",
+        "set",
+    }
+)
+_LINK_ATTRIBUTES = frozenset({"href", "src"})
+# Inside the drawing, or a picture embedded in it (as drawing programs do).
+_SAFE_LINKS = ("#", "data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;")
+
+
+def vector_problem(data: bytes) -> str | None:
+    """Why an SVG file is not a plain drawing (Dutch), or None when it is safe to publish."""
+    unsafe = (
+        "de tekening (SVG) bevat code of een verwijzing naar een ander bestand ({}). Bewaar "
+        "de tekening opnieuw zonder scripts en links, of gebruik een .png of .jpg."
+    )
+    if len(data) > MAX_SVG_BYTES:
+        return "de tekening (SVG) is te groot (hoogstens 2 MB)."
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        return unsafe.format("DOCTYPE")
+    try:
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, ValueError):
+        return "de tekening (SVG) is beschadigd: het bestand is geen geldige SVG."
+    if root.tag != f"{_SVG_NAMESPACE}svg":
+        return "de tekening (SVG) is beschadigd: het bestand is geen geldige SVG."
+    for element in root.iter():
+        name = str(element.tag).rpartition("}")[2].lower()
+        if name in _ACTIVE_ELEMENTS:
+            return unsafe.format(f"<{name}>")
+        for attribute, value in element.attrib.items():
+            attribute_name = attribute.rpartition("}")[2].lower()
+            if attribute_name.startswith("on"):
+                return unsafe.format(attribute_name)
+            if attribute_name in _LINK_ATTRIBUTES and not value.strip().startswith(_SAFE_LINKS):
+                return unsafe.format(f"{attribute_name}={value.strip()[:40]}")
+            if _has_outside_reference(value):
+                return unsafe.format(attribute_name)
+        if name == "style" and _has_outside_reference(element.text or ""):
+            return unsafe.format("<style>")
+    return None
+
+
+def _has_outside_reference(text: str) -> bool:
+    squeezed = "".join(text.split()).lower()
+    if "javascript:" in squeezed or "@import" in squeezed:
+        return True
+    # url(#gradient) points inside the drawing; any other url() fetches something.
+    return "url(" in squeezed.replace("url(#", "")

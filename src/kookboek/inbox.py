@@ -28,6 +28,7 @@ PHOTO_FILE = "foto.jpg"
 DRAFTS_DIR = ".concepten"
 PASSWORD_FILE = ".beheer-wachtwoord"
 DRAFT_LIFETIME = dt.timedelta(days=1)
+LEFTOVER_AGE = dt.timedelta(hours=1)
 MAX_ENTRIES = 500
 _ENTRY_ID = re.compile(r"^[0-9a-f]{32}$")
 FORMAT_VERSION = 1
@@ -147,7 +148,7 @@ class Inbox:
     def __len__(self) -> int:
         if not self.root.is_dir():
             return 0
-        return sum(1 for p in self.root.iterdir() if valid_id(p.name))
+        return sum(1 for p in self.root.iterdir() if valid_id(p.name) and (p / DATA_FILE).is_file())
 
     # -- internals ------------------------------------------------------------------------
 
@@ -209,15 +210,35 @@ class Inbox:
             )
 
     def _remove_old_drafts(self) -> None:
-        if not self.drafts.is_dir():
+        if self.drafts.is_dir():
+            limit = time.time() - DRAFT_LIFETIME.total_seconds()
+            for folder in self.drafts.iterdir():
+                _remove_if_older(folder, limit)
+        self.remove_leftovers()
+
+    def remove_leftovers(self) -> None:
+        """Remove what a killed process left behind: half-written folders (``.nieuw-*``)
+        and the empty folder reserved for a rename that never happened. Only old ones: a
+        fresh one may belong to a submission being written right now."""
+        if not self.root.is_dir():
             return
-        limit = time.time() - DRAFT_LIFETIME.total_seconds()
-        for folder in self.drafts.iterdir():
-            try:
-                if folder.stat().st_mtime < limit:
-                    shutil.rmtree(folder, ignore_errors=True)
-            except FileNotFoundError:
+        limit = time.time() - LEFTOVER_AGE.total_seconds()
+        for parent in (self.root, self.drafts):
+            if not parent.is_dir():
                 continue
+            for folder in parent.iterdir():
+                unfinished = folder.name.startswith(".nieuw-")
+                reserved = valid_id(folder.name) and not (folder / DATA_FILE).exists()
+                if unfinished or reserved:
+                    _remove_if_older(folder, limit)
+
+
+def _remove_if_older(folder: Path, limit: float) -> None:
+    try:
+        if folder.stat().st_mtime < limit:
+            shutil.rmtree(folder, ignore_errors=True)
+    except FileNotFoundError:
+        pass
 
 
 def _serialise(submission: Submission, received: dt.datetime) -> bytes:

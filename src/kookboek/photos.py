@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kookboek.images import Format, ImageCache, ImageVariant
+from kookboek.errors import ContentError, ContentErrors, display_path
+from kookboek.images import Format, ImageCache, ImageProblem, ImageVariant
 
 PHOTO_WIDTHS = (400, 800, 1200)
 FORMATS: tuple[Format, ...] = ("webp", "jpeg")
@@ -87,11 +88,30 @@ def prepare_photo(source: Path, url_path: str, name: str, cache: ImageCache) -> 
 def prepare_photos(
     wanted: Iterable[tuple[str, Path, str]], cache: ImageCache, workers: int = 2
 ) -> Mapping[str, Photo]:
-    """``(name, source, url_path)`` for each photo → its ``Photo``, by name, in parallel."""
+    """``(name, source, url_path)`` for each photo → its ``Photo``, by name, in parallel.
+
+    A photo that cannot be decoded (a truncated file, say) raises ``ContentErrors`` naming
+    every such file, after all photos were tried.
+    """
     jobs = list(wanted)
+
+    def prepare(job: tuple[str, Path, str]) -> Photo | ContentError:
+        name, source, url_path = job
+        try:
+            return prepare_photo(source, url_path, name, cache)
+        except ImageProblem as exc:
+            return ContentError(display_path(source), 0, "", str(exc))
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        photos = pool.map(lambda job: prepare_photo(job[1], job[2], job[0], cache), jobs)
-        return {job[0]: photo for job, photo in zip(jobs, photos, strict=True)}
+        results = list(pool.map(prepare, jobs))
+    problems = [result for result in results if isinstance(result, ContentError)]
+    if problems:
+        raise ContentErrors(problems)
+    return {
+        job[0]: result
+        for job, result in zip(jobs, results, strict=True)
+        if isinstance(result, Photo)
+    }
 
 
 def vector_size(head: bytes) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from kookboek.pricing import RecipeCost, cost_recipe
 from kookboek.recipe_rules import check_recipe_data
 from kookboek.slugs import slugify
 from kookboek.source import SourceError, SourceFile, read_markdown, read_yaml
+from kookboek.text_safety import text_problems
 
 RECIPES_DIR = "recepten"
 PUBLICATIONS_DIR = "publicaties"
@@ -126,6 +127,10 @@ class _Loader:
         except SourceError as exc:
             self.errors.append(exc.error)
             return None
+        hidden = text_problems(source)
+        if hidden:
+            self.errors.extend(hidden)
+            return None
         try:
             return build(source)
         except ValidationError as exc:
@@ -208,6 +213,7 @@ class _Loader:
                     )
                 )
                 continue
+            self.errors.extend(text_problems(source))
             if rules is not None:
                 self.errors.extend(rules(source.data, source))
             data = {**source.data, "slug": slug, "source": path, "body": source.body}

@@ -13,10 +13,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from kookboek.errors import ContentError
+from kookboek.images import MAX_SVG_BYTES, photo_file_problem, vector_problem
 from kookboek.messages import suggest, visible
 from kookboek.models import Ingredient, PriceList
 from kookboek.pricing import ingredient_cost
 from kookboek.source import SourceFile
+from kookboek.text_safety import bidi_controls
 from kookboek.units import ConversionError
 
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".svg"}
@@ -72,6 +74,8 @@ def _check_ingredient(
     except ValidationError:
         return []  # reported with the recipe's own validation
     where = ("ingredienten", index)
+    if bidi_controls(ingredient.name):
+        return []  # reported as hidden text; a price lookup would only repeat the name
     if ingredient.to_taste:
         given = (
             ("hoeveelheid", ingredient.amount),
@@ -115,4 +119,9 @@ def photo_problem(photo: str, recipe_path: Path, content_dir: Path) -> str | Non
             f"het bestand '{photo}' bestaat niet naast {recipe_path.name}. Controleer de naam "
             "(hoofdletters tellen mee)."
         )
-    return None
+    if target.suffix.lower() == ".svg":
+        with target.open("rb") as handle:
+            problem = vector_problem(handle.read(MAX_SVG_BYTES + 1))
+    else:
+        problem = photo_file_problem(target)  # the header only: cheap, no pixels decoded
+    return f"'{photo}': {problem}" if problem else None

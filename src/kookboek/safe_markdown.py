@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import escape
 
 SAFE_SCHEMES = {"http", "https", "mailto", ""}
 
@@ -52,6 +53,10 @@ def render_markdown(text: str, heading_ids: bool = True) -> str:
     md = _converter(heading_ids)
     try:
         return md.convert(text)
+    except RecursionError:
+        # Content validation refuses such nesting; a form preview must still never crash.
+        _converters.__dict__.get("by_kind", {}).pop(heading_ids, None)
+        return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
     finally:
         md.reset()
 

@@ -19,9 +19,27 @@ from kookboek.errors import ContentError, display_path
 Location = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
 # libyaml's loader keeps line marks too and is several times faster than the pure Python one.
-YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YamlLoader(_FastLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, with dates that do not exist (2026-13-45) reported at their line."""
+
+
+def _construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise yaml.constructor.ConstructorError(
+            None, None, "invalid date", node.start_mark
+        ) from None
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 MAX_NODES = 50_000
 MAX_DEPTH = 20  # a recipe needs 3 levels (recipe → ingredients → ingredient)
+# Brackets are counted before parsing, even inside quoted text, so this is generous.
+MAX_FLOW_NESTING = 1000
 TOO_DEEP = "de gegevens zijn te diep genest (te veel haakjes of insprongen in elkaar)."
 
 
@@ -128,8 +146,9 @@ def read_markdown(path: Path) -> SourceFile:
         ) from None
     # The frontmatter starts on line 2, right after the opening '---'.
     data, lines = _load_yaml(front, shown, first_line=2 - (1 if front.startswith("\n") else 0))
-    # Line of the body's first (partial) line: the closing '---'.
-    body_line = 1 + front.count("\n")
+    # The line the body's first character is on (the splitter eats blank lines after '---').
+    start = text.rfind(body) if body else len(text)
+    body_line = text[: max(start, 0)].count("\n") + 1
     return SourceFile(path, shown, data, body, body_line, lines)
 
 
@@ -144,6 +163,9 @@ def read_yaml(path: Path) -> SourceFile:
 
 
 def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Location, int]]:
+    if _flow_nesting(text) > MAX_FLOW_NESTING:
+        # libyaml recurses in C for every bracket: tens of thousands crash the process.
+        raise SourceError(ContentError(shown, first_line, "", TOO_DEEP))
     try:
         node = yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
@@ -178,6 +200,8 @@ def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Locati
         mark = exc.problem_mark
         line = first_line + mark.line if mark else first_line
         raise SourceError(ContentError(shown, line, "", _yaml_problem(exc))) from None
+    except (ValueError, OverflowError, RecursionError):
+        raise SourceError(ContentError(shown, first_line, "", "ongeldige YAML.")) from None
     finally:
         constructor.dispose()
     return data, lines
@@ -217,6 +241,18 @@ def _index_lines(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _index_lines(item, (*location, index), first_line, lines, duplicates, shown, seen)
+
+
+def _flow_nesting(text: str) -> int:
+    """How deep ``[`` and ``{`` nest, counted roughly (quotes are not skipped) but safely."""
+    deepest = depth = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
 
 
 def _depth(node: yaml.Node) -> int:
@@ -264,10 +300,15 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
             "op deze regel."
         )
     hints = {
+        "invalid date": "deze datum bestaat niet. Schrijf de datum als jaar-maand-dag, "
+        "zoals 2026-10-14.",
         "mapping values are not allowed here": "een dubbele punt staat op een verkeerde plaats. "
         "Zet tekst met een dubbele punt tussen aanhalingstekens.",
         "could not find expected ':'": "er ontbreekt een dubbele punt na de naam van een veld.",
         "found character '\\t' that cannot start any token": "gebruik spaties, geen tabs.",
+        "found a tab character": "gebruik spaties, geen tabs.",
+        "could not determine a constructor": "een '!' vooraan een waarde heeft in YAML een "
+        "speciale betekenis. Zet de tekst tussen aanhalingstekens.",
         "found undefined alias": "er staat een * die YAML niet begrijpt. Zet de tekst tussen "
         "aanhalingstekens.",
         "expected <block end>, but found '<block sequence start>'": "de insprong (spaties "

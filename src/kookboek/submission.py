@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from kookboek.money import format_amount
+from kookboek.text_safety import without_bidi_controls
 from kookboek.vocabulary import CATEGORY_NAMES, UNITS, Category, Unit
 
 MAX_INGREDIENTS = 40
@@ -120,10 +121,14 @@ class RawSubmission:
     def from_form(
         cls, get: Callable[[str], str | None], getlist: Callable[[str], list[str]]
     ) -> RawSubmission:
-        """Read the form fields (Dutch names); empty ingredient and step rows are dropped."""
+        """Read the form fields (Dutch names); empty ingredient and step rows are dropped.
+
+        Characters that reverse the reading direction are removed: they could make a title
+        look different from what it is (see ``kookboek.text_safety``).
+        """
 
         def text(name: str) -> str:
-            return (get(name) or "")[:5000]
+            return without_bidi_controls((get(name) or "")[:5000])
 
         names, amounts, units, prices = (
             getlist(f"ingredient_{part}") for part in ("naam", "hoeveelheid", "eenheid", "prijs")
@@ -131,7 +136,7 @@ class RawSubmission:
         rows = max(len(names), len(amounts), len(units), len(prices))
 
         def cell(values: list[str], index: int) -> str:
-            return values[index][:500] if index < len(values) else ""
+            return without_bidi_controls(values[index][:500]) if index < len(values) else ""
 
         ingredients = [
             RawIngredient(cell(names, i), cell(amounts, i), cell(units, i), cell(prices, i))
@@ -144,7 +149,11 @@ class RawSubmission:
             portions=text("porties"),
             minutes=text("tijd"),
             ingredients=[row for row in ingredients if not row.is_empty()],
-            steps=[s[:5000] for s in getlist("stap")[: MAX_STEPS * 2] if s.strip()],
+            steps=[
+                without_bidi_controls(s[:5000])
+                for s in getlist("stap")[: MAX_STEPS * 2]
+                if s.strip()
+            ],
             tips=text("tips"),
             competences=[c[:100] for c in getlist("competenties")[:50]],
             author=text("voornaam"),

@@ -8,16 +8,18 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from form_helpers import csrf_token, sample_raw_submission
+from form_helpers import csrf_token, jpeg_with_gps, sample_raw_submission
 from kookboek.inbox import Inbox
 from kookboek.project import load_project
 from kookboek.submission import RawIngredient, parse_submission
 from kookboek.web.passwords import ENV_VARIABLE
 
 PASSWORD = "soep-is-lekker-42"
+# Inbox photos are always real JPEGs (the form re-encodes them); the check opens them.
+PHOTO = jpeg_with_gps((64, 48))
 
 
-def add_entry(app: Flask, photo: bytes | None = b"\xff\xd8jpeg", **changes: object) -> str:
+def add_entry(app: Flask, photo: bytes | None = PHOTO, **changes: object) -> str:
     raw = sample_raw_submission(steps=("Kook <alles> gaar.",), **changes)
     submission = parse_submission(raw, {"plannen", "rekenen"}, today=dt.date(2026, 10, 14))
     return Inbox(app.config["INBOX_DIR"]).add(submission, photo)
@@ -77,7 +79,7 @@ def test_list_and_preview_as_on_the_site(app: Flask, coach: FlaskClient) -> None
     assert 'class="kb-recipe"' in page and "Kost per portie" in page
     assert "€\xa00,38" in page  # (2 onions € 0,30 + leek € 1,20) / 4, rounded half up
     assert "Kook &lt;alles&gt; gaar." in page
-    assert coach.get(f"/beheer/{entry_id}/foto").data == b"\xff\xd8jpeg"
+    assert coach.get(f"/beheer/{entry_id}/foto").data == PHOTO
 
 
 def test_pricing_problems_are_shown_and_block_approval(

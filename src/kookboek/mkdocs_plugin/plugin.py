@@ -119,7 +119,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             for r in project.recipes
             if r.photo
         ]
-        photos = dict(prepare_photos(wanted, self.image_cache))
+        try:
+            photos = dict(prepare_photos(wanted, self.image_cache))
+        except ContentErrors as exc:
+            raise PluginError("De foto's bevatten fouten:\n" + exc.report()) from exc
         for _, source, url_path in wanted:
             if source.suffix.lower() == ".svg":
                 continue

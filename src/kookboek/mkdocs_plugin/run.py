@@ -39,7 +39,10 @@ def build_site(
     config = load_config(str(config_file), strict=strict)
     site_dir = Path(config.site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-nieuw-", dir=site_dir.parent))
+    _recover_after_crash(site_dir)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{site_dir.name}-nieuw-{os.getpid()}-", dir=site_dir.parent)
+    )
     config.site_dir = str(staging)
     problems = _ProblemCollector()
     logger = logging.getLogger("mkdocs")
@@ -78,6 +81,31 @@ class _ProblemCollector(logging.Handler):
         elif not lines:
             lines.append(f"De bouw is mislukt ({reason}).")
         return "\n".join(lines)
+
+
+def _recover_after_crash(site_dir: Path) -> None:
+    """Tidy up after a build that was killed (power cut, kill -9) before it could clean up.
+
+    Half-built folders of builds that no longer run are removed. A build killed between the
+    two renames of ``_swap_in`` left the previous site only under its old name: put it back.
+    """
+    old = site_dir.with_name(f".{site_dir.name}-oud")
+    if old.is_dir() and not site_dir.exists():
+        old.rename(site_dir)
+    for leftover in site_dir.parent.glob(f".{site_dir.name}-nieuw-*"):
+        owner = leftover.name.removeprefix(f".{site_dir.name}-nieuw-").partition("-")[0]
+        if not (owner.isdigit() and _is_running(int(owner))):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, it belongs to someone else
+    return True
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:
