@@ -187,3 +187,19 @@ def test_downloads_page_lists_existing_files_with_size(valid_content: Path, tmp_
     assert "(pdf, 2,4 MB)" in html and "Om op het scherm te lezen." in html
     assert "nog-niet.pdf" not in html  # never pretend a file exists
     assert "Download het receptenboek" in render_home_additions(site, "")
+
+
+def test_home_page_puts_quick_links_after_the_first_paragraph(tmp_path: Path) -> None:
+    from kookboek.project import load_project
+    from kookboek.site_render import render_home_page
+
+    content = Path(__file__).parent / "fixtures" / "valid" / "content"
+    site = SiteContext(load_project(content))
+    html = render_home_page("<h1>Welkom</h1>\n<p>Eerste.</p>\n<p>Tweede.</p>", site, "")
+    first, quick, second = (
+        html.index("<p>Eerste.</p>"),
+        html.index('href="recepten/?max=1.50"'),
+        html.index("<p>Tweede.</p>"),
+    )
+    assert first < quick < second
+    assert html.index("Nieuwste recepten") > second

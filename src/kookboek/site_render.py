@@ -253,5 +253,19 @@ def render_home_additions(site: SiteContext, root: str) -> str:
     )
 
 
+def render_home_page(html: str, site: SiteContext, root: str) -> str:
+    """The hand-written home page with the engine's blocks: quick links to the recipes right
+    after its first paragraph (on a phone a visitor should not scroll to find a recipe), the
+    newest recipes and the booklet below it."""
+    quick = render("site/home_quick_links.html", root=root)
+    end = html.find("</p>")
+    if end == -1:
+        html = quick + html
+    else:
+        end += len("</p>")
+        html = html[:end] + quick + html[end:]
+    return html + render_home_additions(site, root)
+
+
 def site_url_of(site: SiteContext) -> Callable[[Recipe | Publication], str]:
     return lambda document: document_url(document, site.project)

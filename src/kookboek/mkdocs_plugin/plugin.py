@@ -28,7 +28,7 @@ from kookboek.site_pages import GeneratedPage, generated_pages
 from kookboek.site_render import (
     SiteContext,
     render_document_page,
-    render_home_additions,
+    render_home_page,
     render_recipe_page,
     render_recipe_search_text,
 )
@@ -188,7 +188,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if renderer is not None:
             return renderer(relative_root(page))
         if page.is_homepage and self.site is not None:
-            return html + render_home_additions(self.site, relative_root(page))
+            return render_home_page(html, self.site, relative_root(page))
         return html
 
     # The search plugin indexes page.content in its on_page_context. For a recipe it gets the
