@@ -13,6 +13,15 @@ from kookboek.project import load_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    default="mkdocs.yml",
+    show_default=True,
+    help="Het configuratiebestand.",
+)
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
@@ -41,14 +50,7 @@ def check(content_dir: Path) -> None:
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    default="mkdocs.yml",
-    show_default=True,
-    help="Het configuratiebestand.",
-)
+@config_option
 @click.option("--no-pdf", is_flag=True, help="Bouw alleen de website, zonder pdf's.")
 @click.option("-v", "--verbose", is_flag=True, help="Toon meer details.")
 def build(config_file: Path, no_pdf: bool, verbose: bool) -> None:
@@ -66,14 +68,7 @@ def build(config_file: Path, no_pdf: bool, verbose: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    default="mkdocs.yml",
-    show_default=True,
-    help="Het configuratiebestand.",
-)
+@config_option
 @click.option(
     "-a",
     "--dev-addr",
