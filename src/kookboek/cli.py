@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kookboek.errors import ContentErrors
+from kookboek.inbox_cli import form, inbox, set_password
 from kookboek.project import load_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -92,8 +93,6 @@ def _require(config_file: Path) -> None:
 
 
 # The contribution form and its inbox live in their own module.
-from kookboek.inbox_cli import form, inbox, set_password  # noqa: E402
-
 main.add_command(form)
 main.add_command(inbox)
 main.add_command(set_password)

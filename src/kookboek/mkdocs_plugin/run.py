@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -19,12 +20,15 @@ class BuildFailed(Exception):
     """The build stopped; the message is Dutch and meant for the coach."""
 
 
+class _ConsoleHandler(logging.StreamHandler[TextIO]):
+    """MkDocs' log lines on the terminal, added once however often a build runs."""
+
+
 def _setup_logging(verbose: bool) -> None:
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_kookboek", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+    if not any(isinstance(h, _ConsoleHandler) for h in logger.handlers):
+        handler = _ConsoleHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._kookboek = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
