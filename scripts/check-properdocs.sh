@@ -12,5 +12,6 @@ cp -r "$repo/tests/fixtures/valid" "$work/project"
 sed -i "s#../../../theme#$repo/theme#" "$work/project/mkdocs.yml"
 cd "$work/project"
 NO_MKDOCS_2_WARNING=1 "$work/venv/bin/properdocs" build --strict -f mkdocs.yml
-grep -q "Kost per portie" site/recepten/linzensoep/index.html
+grep -q "Wat kost het?" site/recepten/linzensoep/index.html
+grep -q "0,55" site/recepten/linzensoep/index.html
 echo "ProperDocs build OK"
