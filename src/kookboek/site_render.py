@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from kookboek.downloads import Download, document_pdf_name
 from kookboek.models import Competence, Playbook, PolicyRecommendation, Publication, Recipe
 from kookboek.photos import Photo
@@ -39,6 +41,7 @@ class SiteContext:
     site_name: str = ""
     photos: Mapping[str, Photo] = field(default_factory=dict)  # by recipe slug
     downloads: Callable[[], Sequence[Download]] = _no_downloads  # read when a page renders
+    _cards: dict[tuple[str, str, str], Markup] = field(default_factory=dict, repr=False)
 
     def absolute(self, path: str) -> str:
         return self.site_url + path if self.site_url else "/" + path
@@ -53,6 +56,16 @@ class SiteContext:
     def by_cost(self, recipes: Sequence[Recipe] | None = None) -> list[Recipe]:
         chosen = self.project.recipes if recipes is None else recipes
         return sorted(chosen, key=lambda r: (self.project.costs[r.slug].per_portion, r.title))
+
+    def card_html(self, recipe: Recipe, root: str, heading: str) -> Markup:
+        """The card of a recipe on the overview, competence, category and home pages."""
+        key = (recipe.slug, root, heading)
+        html = self._cards.get(key)
+        if html is None:
+            html = self._cards[key] = Markup(
+                render("site/card.html", recipe=recipe, site=self, root=root, heading=heading)
+            )
+        return html
 
     def download_named(self, name: str) -> Download | None:
         return next((d for d in self.downloads() if d.name == name), None)
