@@ -192,3 +192,22 @@ def test_pages_pass_axe_and_stay_on_the_local_host(
         if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).hostname != "127.0.0.1"
     ]
     assert elsewhere == []
+
+
+def test_price_list_fits_a_phone_without_sideways_scrolling(chromium: Any, base_url: str) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 780}, locale="nl-BE")
+    phone = context.new_page()
+    try:
+        phone.goto(base_url + "prijzen/")
+        overflow = phone.eval_on_selector(
+            ".kb-table-wrap", "wrap => wrap.scrollWidth - wrap.clientWidth"
+        )
+        assert overflow <= 0
+        # the shop and the date stand above the table; on a wide screen they are columns too
+        headers = phone.eval_on_selector_all(
+            ".kb-prices thead th",
+            "ths => ths.filter(th => th.offsetParent).map(th => th.textContent)",
+        )
+        assert headers == ["Ingrediënt", "Prijs", "Verpakking"]
+    finally:
+        context.close()
