@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pdf_helpers import page_texts, pdffonts
@@ -34,8 +36,8 @@ def downloads(built: Path) -> Path:
     return built / "downloads"
 
 
-def box(values: object) -> tuple[float, ...]:
-    return tuple(round(float(v), 1) for v in values)  # type: ignore[attr-defined]
+def box(values: Iterable[Any]) -> tuple[float, ...]:
+    return tuple(round(float(v), 1) for v in values)
 
 
 def test_all_pdfs_are_written(built: Path) -> None:
