@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,36 @@ def test_unchanged_photo_is_processed_once(tmp_path: Path) -> None:
     source.write_bytes(phone_photo(orientation=3))
     assert cache.variant(source, 400, "jpeg").path != first.path
     assert cache.processed == 2
+
+
+def test_warm_cache_does_not_read_unchanged_photos(tmp_path: Path) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(phone_photo(orientation=1))
+    ImageCache(tmp_path / "cache").variants(source, [(400, "jpeg"), (200, "webp")])
+    warm = ImageCache(tmp_path / "cache")
+    first = warm.variants(source, [(400, "jpeg"), (200, "webp")])
+    assert (warm.hashed, warm.processed) == (0, 0)
+    # A new photo under the same name, even with the old size and modification time, is seen.
+    stat = source.stat()
+    replacement = phone_photo(orientation=3)
+    assert len(replacement) == stat.st_size
+    source.write_bytes(replacement)
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = ImageCache(tmp_path / "cache")
+    second = again.variants(source, [(400, "jpeg"), (200, "webp")])
+    assert again.hashed == 1
+    assert again.processed == 2
+    assert [v.path for v in second] != [v.path for v in first]
+
+
+def test_a_damaged_digest_list_only_costs_a_rehash(tmp_path: Path) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(phone_photo(orientation=1))
+    first = ImageCache(tmp_path / "cache").variant(source, 400, "jpeg")
+    (tmp_path / "cache" / "sources.json").write_text('{"x": [1, 2', encoding="utf-8")
+    cache = ImageCache(tmp_path / "cache")
+    assert cache.variant(source, 400, "jpeg").path == first.path
+    assert (cache.hashed, cache.processed) == (1, 0)
 
 
 def test_small_photos_are_not_enlarged(tmp_path: Path) -> None:

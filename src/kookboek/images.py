@@ -8,8 +8,10 @@ bytes and the requested output, so an unchanged photo is never processed twice.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
+import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -152,20 +154,72 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+class SourceDigests:
+    """The SHA-256 of each source photo, remembered by the file's identity.
+
+    A warm build would otherwise read and hash every photo again (hundreds of megabytes for
+    a large site) only to find its variants in the cache. The identity is the size, the
+    modification and change times and the inode: any write or replacement changes the change
+    time, which no tool can set back.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        self._known: dict[str, list[object]] = loaded if isinstance(loaded, dict) else {}
+
+    @staticmethod
+    def identity(stat: os.stat_result) -> list[object]:
+        return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+    def known(self, source: Path, stat: os.stat_result) -> str | None:
+        entry = self._known.get(str(source))
+        if not isinstance(entry, list) or len(entry) != 5 or entry[:4] != self.identity(stat):
+            return None
+        digest = entry[4]
+        return digest if isinstance(digest, str) and digest else None
+
+    def forget(self, source: Path) -> None:
+        with self._lock:
+            self._known.pop(str(source), None)
+
+    def remember(self, source: Path, stat: os.stat_result, digest: str) -> None:
+        with self._lock:
+            self._known[str(source)] = [*self.identity(stat), digest]
+            write_atomic(self.path, json.dumps(self._known, sort_keys=True).encode())
+
+
 class ImageCache:
     """Processed variants under ``cache_dir``, named by a hash of input and options."""
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
         self.processed = 0  # how many variants were actually computed (not from cache)
+        self.hashed = 0  # how many source photos were read and hashed (not known by identity)
+        self._digests = SourceDigests(cache_dir / "sources.json")
 
     def variant(self, source: Path, width: int, fmt: Format) -> ImageVariant:
         return self.variants(source, [(width, fmt)])[0]
 
-    def variants(self, source: Path, wanted: Sequence[tuple[int, Format]]) -> list[ImageVariant]:
-        """Several sizes of one photo: read and hashed once, decoded once if any is missing."""
+    def _digest(self, source: Path) -> tuple[str, bytes | None]:
+        """The photo's hash, and its bytes when they had to be read for it."""
+        stat = source.stat()
+        digest = self._digests.known(source, stat)
+        if digest is not None:
+            return digest, None
         data = source.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
+        self.hashed += 1
+        self._digests.remember(source, stat, digest)
+        return digest, data
+
+    def variants(self, source: Path, wanted: Sequence[tuple[int, Format]]) -> list[ImageVariant]:
+        """Several sizes of one photo: hashed once, decoded once if any is missing."""
+        digest, data = self._digest(source)
         found: dict[tuple[int, Format], ImageVariant] = {}
         missing: dict[tuple[int, Format], Path] = {}
         for width, fmt in wanted:
@@ -178,6 +232,12 @@ class ImageCache:
             else:
                 missing[width, fmt] = target
         if missing:
+            if data is None:
+                data = source.read_bytes()
+                if hashlib.sha256(data).hexdigest() != digest:
+                    # Changed between the look at its identity and now: hash it afresh.
+                    self._digests.forget(source)
+                    return self.variants(source, wanted)
             image = open_photo(data, at_least=max(width for width, _ in missing))
             by_width: dict[int, Image.Image] = {}
             for (width, fmt), target in sorted(missing.items(), reverse=True):
