@@ -82,7 +82,7 @@ def test_a_damaged_digest_list_only_costs_a_rehash(tmp_path: Path) -> None:
     source = tmp_path / "foto.jpg"
     source.write_bytes(phone_photo(orientation=1))
     first = ImageCache(tmp_path / "cache").variant(source, 400, "jpeg")
-    (tmp_path / "cache" / "sources.json").write_text('{"x": [1, 2', encoding="utf-8")
+    (tmp_path / "cache" / "manifest.json").write_text('{"x": [1, 2', encoding="utf-8")
     cache = ImageCache(tmp_path / "cache")
     assert cache.variant(source, 400, "jpeg").path == first.path
     assert (cache.hashed, cache.processed) == (1, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -40,6 +41,33 @@ def test_small_photo_is_not_enlarged_and_cache_is_reused(tmp_path: Path) -> None
     again = prepare_photos([("klein", small, "recepten/klein.png")], cache)["klein"]
     assert again == first
     assert cache.processed == processed  # nothing computed twice
+
+
+def test_warm_photos_are_neither_read_nor_opened(tmp_path: Path, monkeypatch: Any) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(PHOTO.read_bytes())
+    wanted = [("foto", source, "recepten/foto.jpg")]
+    first = prepare_photos(wanted, ImageCache(tmp_path / "cache"))["foto"]
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm build opened an image")
+
+    monkeypatch.setattr(Image, "open", refuse)
+    warm = ImageCache(tmp_path / "cache")
+    assert prepare_photos(wanted, warm)["foto"] == first
+    assert (warm.hashed, warm.processed) == (0, 0)
+
+
+def test_a_deleted_variant_is_made_again(tmp_path: Path) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(PHOTO.read_bytes())
+    wanted = [("foto", source, "recepten/foto.jpg")]
+    first = prepare_photos(wanted, ImageCache(tmp_path / "cache"))["foto"]
+    first.files[0].source.unlink()
+    cache = ImageCache(tmp_path / "cache")
+    assert prepare_photos(wanted, cache)["foto"] == first
+    assert first.files[0].source.is_file()
+    assert cache.processed == 1
 
 
 def test_svg_is_used_as_it_is(tmp_path: Path) -> None:

@@ -154,13 +154,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-class SourceDigests:
-    """The SHA-256 of each source photo, remembered by the file's identity.
+class CacheManifest:
+    """What a warm build needs to know without opening files: each source photo's SHA-256
+    (remembered by the file's identity) and the pixel size of each cached variant.
 
     A warm build would otherwise read and hash every photo again (hundreds of megabytes for
-    a large site) only to find its variants in the cache. The identity is the size, the
-    modification and change times and the inode: any write or replacement changes the change
-    time, which no tool can set back.
+    a large site) and open every variant, only to find them all in the cache. The identity
+    is the size, the modification and change times and the inode: any write or replacement
+    changes the change time, which no tool can set back.
     """
 
     def __init__(self, path: Path) -> None:
@@ -170,27 +171,46 @@ class SourceDigests:
             loaded = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             loaded = {}
-        self._known: dict[str, list[object]] = loaded if isinstance(loaded, dict) else {}
+        if not isinstance(loaded, dict):
+            loaded = {}
+        sources, sizes = loaded.get("sources"), loaded.get("sizes")
+        self._sources: dict[str, list[object]] = sources if isinstance(sources, dict) else {}
+        self._sizes: dict[str, list[object]] = sizes if isinstance(sizes, dict) else {}
 
     @staticmethod
     def identity(stat: os.stat_result) -> list[object]:
         return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
-    def known(self, source: Path, stat: os.stat_result) -> str | None:
-        entry = self._known.get(str(source))
+    def digest(self, source: Path, stat: os.stat_result) -> str | None:
+        entry = self._sources.get(str(source))
         if not isinstance(entry, list) or len(entry) != 5 or entry[:4] != self.identity(stat):
             return None
         digest = entry[4]
         return digest if isinstance(digest, str) and digest else None
 
+    def size(self, variant: Path) -> tuple[int, int] | None:
+        entry = self._sizes.get(variant.name)
+        if isinstance(entry, list) and len(entry) == 2 and all(type(n) is int for n in entry):
+            return entry[0], entry[1]  # type: ignore[return-value]
+        return None
+
     def forget(self, source: Path) -> None:
         with self._lock:
-            self._known.pop(str(source), None)
+            self._sources.pop(str(source), None)
 
-    def remember(self, source: Path, stat: os.stat_result, digest: str) -> None:
+    def remember(
+        self,
+        source: tuple[Path, os.stat_result, str] | None = None,
+        sizes: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         with self._lock:
-            self._known[str(source)] = [*self.identity(stat), digest]
-            write_atomic(self.path, json.dumps(self._known, sort_keys=True).encode())
+            if source is not None:
+                path, stat, digest = source
+                self._sources[str(path)] = [*self.identity(stat), digest]
+            for name, (width, height) in (sizes or {}).items():
+                self._sizes[name] = [width, height]
+            data = {"sources": self._sources, "sizes": self._sizes}
+            write_atomic(self.path, json.dumps(data, sort_keys=True).encode())
 
 
 class ImageCache:
@@ -200,7 +220,7 @@ class ImageCache:
         self.cache_dir = cache_dir
         self.processed = 0  # how many variants were actually computed (not from cache)
         self.hashed = 0  # how many source photos were read and hashed (not known by identity)
-        self._digests = SourceDigests(cache_dir / "sources.json")
+        self._manifest = CacheManifest(cache_dir / "manifest.json")
 
     def variant(self, source: Path, width: int, fmt: Format) -> ImageVariant:
         return self.variants(source, [(width, fmt)])[0]
@@ -208,27 +228,53 @@ class ImageCache:
     def _digest(self, source: Path) -> tuple[str, bytes | None]:
         """The photo's hash, and its bytes when they had to be read for it."""
         stat = source.stat()
-        digest = self._digests.known(source, stat)
+        digest = self._manifest.digest(source, stat)
         if digest is not None:
             return digest, None
         data = source.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         self.hashed += 1
-        self._digests.remember(source, stat, digest)
+        self._manifest.remember(source=(source, stat, digest))
         return digest, data
+
+    def _target(self, digest: str, width: int, fmt: Format) -> Path:
+        key = hashlib.sha256(f"{PIPELINE_VERSION}:{width}:{fmt}:{digest}".encode())
+        suffix = "jpg" if fmt == "jpeg" else "webp"
+        return self.cache_dir / f"{key.hexdigest()[:24]}.{suffix}"
+
+    def _cached(
+        self, target: Path, fmt: Format, learnt: dict[str, tuple[int, int]]
+    ) -> ImageVariant:
+        size = self._manifest.size(target)
+        if size is None:
+            with Image.open(target) as cached:  # reads the header only
+                size = learnt[target.name] = cached.size
+        return ImageVariant(target, size[0], size[1], fmt)
+
+    def cached_variants(
+        self, source: Path, wanted: Sequence[tuple[int, Format]]
+    ) -> list[ImageVariant] | None:
+        """The variants if every one is in the cache already, else None (nothing decoded)."""
+        digest, _ = self._digest(source)
+        targets = [self._target(digest, width, fmt) for width, fmt in wanted]
+        if not all(target.is_file() for target in targets):
+            return None
+        learnt: dict[str, tuple[int, int]] = {}
+        found = [self._cached(t, fmt, learnt) for t, (_, fmt) in zip(targets, wanted, strict=True)]
+        if learnt:
+            self._manifest.remember(sizes=learnt)
+        return found
 
     def variants(self, source: Path, wanted: Sequence[tuple[int, Format]]) -> list[ImageVariant]:
         """Several sizes of one photo: hashed once, decoded once if any is missing."""
         digest, data = self._digest(source)
         found: dict[tuple[int, Format], ImageVariant] = {}
         missing: dict[tuple[int, Format], Path] = {}
+        learnt: dict[str, tuple[int, int]] = {}
         for width, fmt in wanted:
-            key = hashlib.sha256(f"{PIPELINE_VERSION}:{width}:{fmt}:{digest}".encode())
-            suffix = "jpg" if fmt == "jpeg" else "webp"
-            target = self.cache_dir / f"{key.hexdigest()[:24]}.{suffix}"
+            target = self._target(digest, width, fmt)
             if target.is_file():
-                with Image.open(target) as cached:  # reads the header only
-                    found[width, fmt] = ImageVariant(target, cached.width, cached.height, fmt)
+                found[width, fmt] = self._cached(target, fmt, learnt)
             else:
                 missing[width, fmt] = target
         if missing:
@@ -236,7 +282,7 @@ class ImageCache:
                 data = source.read_bytes()
                 if hashlib.sha256(data).hexdigest() != digest:
                     # Changed between the look at its identity and now: hash it afresh.
-                    self._digests.forget(source)
+                    self._manifest.forget(source)
                     return self.variants(source, wanted)
             image = open_photo(data, at_least=max(width for width, _ in missing))
             by_width: dict[int, Image.Image] = {}
@@ -247,6 +293,9 @@ class ImageCache:
                 write_atomic(target, encode(smaller, fmt))
                 self.processed += 1
                 found[width, fmt] = ImageVariant(target, smaller.width, smaller.height, fmt)
+                learnt[target.name] = smaller.size
+        if learnt:
+            self._manifest.remember(sizes=learnt)
         return [found[request] for request in wanted]
 
 

@@ -58,12 +58,23 @@ class Photo:
 
 def prepare_photo(source: Path, url_path: str, name: str, cache: ImageCache) -> Photo:
     """The photo at ``source`` as published; ``url_path`` is its place in the content tree."""
+    photo = _prepare(source, url_path, name, cache, cached_only=False)
+    assert photo is not None
+    return photo
+
+
+def _prepare(
+    source: Path, url_path: str, name: str, cache: ImageCache, *, cached_only: bool
+) -> Photo | None:
     if source.suffix.lower() == ".svg":
         width, height = vector_size(source.read_bytes()[:4096])
         return Photo(src=url_path, width=width, height=height)
     variants: dict[Format, list[ImageVariant]] = {"webp": [], "jpeg": []}
     wanted = [(width, fmt) for fmt in FORMATS for width in PHOTO_WIDTHS]
-    for variant in cache.variants(source, wanted):
+    made = cache.cached_variants(source, wanted) if cached_only else cache.variants(source, wanted)
+    if made is None:
+        return None
+    for variant in made:
         if all(v.width != variant.width for v in variants[variant.format]):
             variants[variant.format].append(variant)
     published: dict[Format, list[tuple[str, int]]] = {"webp": [], "jpeg": []}
@@ -94,6 +105,16 @@ def prepare_photos(
     every such file, after all photos were tried.
     """
     jobs = list(wanted)
+    results: list[Photo | ContentError | None] = []
+    # Photos already in the cache first, one by one: that is a few file lookups each, and
+    # threads would only wait on each other for the interpreter lock.
+    for name, source, url_path in jobs:
+        try:
+            results.append(_prepare(source, url_path, name, cache, cached_only=True))
+        except ImageProblem as exc:
+            results.append(ContentError(display_path(source), 0, "", str(exc)))
+        except OSError:
+            results.append(None)  # the full attempt below reports it
 
     def prepare(job: tuple[str, Path, str]) -> Photo | ContentError:
         name, source, url_path = job
@@ -102,8 +123,11 @@ def prepare_photos(
         except ImageProblem as exc:
             return ContentError(display_path(source), 0, "", str(exc))
 
+    # The rest must be decoded and encoded, which Pillow does outside the lock: in parallel.
+    todo = [index for index, result in enumerate(results) if result is None]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results = list(pool.map(prepare, jobs))
+        for index, result in zip(todo, pool.map(prepare, [jobs[i] for i in todo]), strict=True):
+            results[index] = result
     problems = [result for result in results if isinstance(result, ContentError)]
     if problems:
         raise ContentErrors(problems)

@@ -23,6 +23,7 @@ from kookboek.pricing import RecipeCost, cost_recipe
 from kookboek.recipe_rules import check_recipe_data
 from kookboek.slugs import slugify
 from kookboek.source import SourceError, SourceFile, read_markdown, read_yaml
+from kookboek.source_cache import SourceCache
 from kookboek.text_safety import text_problems
 
 RECIPES_DIR = "recepten"
@@ -61,10 +62,14 @@ class Project:
         )
 
 
-def load_project(content_dir: Path) -> Project:
-    """Load and validate ``content_dir``; raise ``ContentErrors`` listing every problem."""
-    loader = _Loader(content_dir)
+def load_project(content_dir: Path, parse_cache: Path | None = None) -> Project:
+    """Load and validate ``content_dir``; raise ``ContentErrors`` listing every problem.
+
+    ``parse_cache``: a file where parsed content files are kept between runs.
+    """
+    loader = _Loader(content_dir, SourceCache(parse_cache))
     project = loader.load()
+    loader.sources.save()
     if loader.errors or project is None:
         raise ContentErrors(loader.errors)
     return project
@@ -77,8 +82,9 @@ def content_files(folder: Path) -> list[Path]:
 
 
 class _Loader:
-    def __init__(self, content_dir: Path) -> None:
+    def __init__(self, content_dir: Path, sources: SourceCache) -> None:
         self.content_dir = content_dir
+        self.sources = sources
         self.errors: list[ContentError] = []
 
     def load(self) -> Project | None:
@@ -182,7 +188,7 @@ class _Loader:
         slugs: dict[str, SourceFile] = {}
         for path in content_files(self.content_dir / folder):
             try:
-                source = read_markdown(path)
+                source = read_markdown(path, self.sources)
             except SourceError as exc:
                 self.errors.append(exc.error)
                 continue

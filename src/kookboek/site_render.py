@@ -16,6 +16,8 @@ from typing import Any
 from markupsafe import Markup
 
 from kookboek.downloads import Download, document_pdf_name
+from kookboek.fragment_cache import FragmentCache
+from kookboek.hashing import inputs_key
 from kookboek.models import Competence, Playbook, PolicyRecommendation, Publication, Recipe
 from kookboek.photos import Photo
 from kookboek.project import Project
@@ -41,7 +43,40 @@ class SiteContext:
     site_name: str = ""
     photos: Mapping[str, Photo] = field(default_factory=dict)  # by recipe slug
     downloads: Callable[[], Sequence[Download]] = _no_downloads  # read when a page renders
+    fragment_file: Path | None = None  # where rendered HTML is kept for the next build
+    fragments: FragmentCache = field(init=False, repr=False)
     _cards: dict[tuple[str, str, str], Markup] = field(default_factory=dict, repr=False)
+    _recipe_inputs: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # What every recipe fragment depends on besides the recipe and its photo.
+        project = self.project
+        shared = [
+            project.prices.model_dump_json(),
+            *(competence.model_dump_json() for competence in project.competences),
+            str(project.content_dir),
+            self.site_url,
+            self.site_name,
+        ]
+        object.__setattr__(self, "fragments", FragmentCache(self.fragment_file, shared))
+
+    def recipe_inputs(self, recipe: Recipe) -> str:
+        """A hash of one recipe's own inputs: its file's content and its published photo."""
+        key = self._recipe_inputs.get(recipe.slug)
+        if key is None:
+            photo = self.photos.get(recipe.slug)
+            key = inputs_key([recipe.model_dump_json(), repr(photo)])
+            self._recipe_inputs[recipe.slug] = key
+        return key
+
+    def listing(self, parts: Sequence[str], root: str, render_page: Callable[[], str]) -> str:
+        """A page made from the recipes (an overview, a competence, a category): rendered
+        again only when a recipe, the prices, the competences or the engine changed."""
+        everything = self._recipe_inputs.get("")
+        if everything is None:
+            everything = inputs_key([self.recipe_inputs(r) for r in self.project.recipes])
+            self._recipe_inputs[""] = everything  # no recipe has an empty slug
+        return self.fragments.get(["listing", *parts, root, everything], render_page)
 
     def absolute(self, path: str) -> str:
         return self.site_url + path if self.site_url else "/" + path
@@ -62,9 +97,14 @@ class SiteContext:
         key = (recipe.slug, root, heading)
         html = self._cards.get(key)
         if html is None:
-            html = self._cards[key] = Markup(
-                render("site/card.html", recipe=recipe, site=self, root=root, heading=heading)
+            made = self.fragments.get(
+                ["card", self.recipe_inputs(recipe), root, heading],
+                lambda: render(
+                    "site/card.html", recipe=recipe, site=self, root=root, heading=heading
+                ),
             )
+            # Our own autoescaped template made it, in this build or an earlier one.
+            html = self._cards[key] = Markup(made)
         return html
 
     def download_named(self, name: str) -> Download | None:
@@ -123,6 +163,14 @@ def used_diets(project: Project) -> list[str]:
 
 
 def render_recipe_page(recipe: Recipe, site: SiteContext, root: str) -> str:
+    """The article of a recipe's page (from an earlier build when nothing it shows changed)."""
+    return site.fragments.get(
+        ["recipe", site.recipe_inputs(recipe), root],
+        lambda: _recipe_article(recipe, site, root),
+    )
+
+
+def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
     project = site.project
     cost = project.costs[recipe.slug]
     competences = [project.competence_by_id[c] for c in recipe.competences]
@@ -149,12 +197,19 @@ def render_recipe_page(recipe: Recipe, site: SiteContext, root: str) -> str:
     )
 
 
-def render_recipe_search_text(recipe: Recipe) -> str:
+def render_recipe_search_text(recipe: Recipe, site: SiteContext) -> str:
     """The lean HTML the site search indexes for a recipe (title, ingredients, steps, tips)."""
-    return render("site/recipe_search.html", recipe=recipe)
+    return site.fragments.get(
+        ["search", site.recipe_inputs(recipe)],
+        lambda: render("site/recipe_search.html", recipe=recipe),
+    )
 
 
 def render_overview(site: SiteContext, root: str) -> str:
+    return site.listing(["overview"], root, lambda: _overview(site, root))
+
+
+def _overview(site: SiteContext, root: str) -> str:
     project = site.project
     recipes = site.by_cost()
     items = [(r.title, site.absolute(site.recipe_url(r))) for r in recipes]
@@ -173,6 +228,10 @@ def render_overview(site: SiteContext, root: str) -> str:
 
 
 def render_competence_index(site: SiteContext, root: str) -> str:
+    return site.listing(["competences"], root, lambda: _competence_index(site, root))
+
+
+def _competence_index(site: SiteContext, root: str) -> str:
     counts = {
         c.id: sum(1 for r in site.project.recipes if c.id in r.competences)
         for c in site.project.competences
@@ -187,6 +246,12 @@ def render_competence_index(site: SiteContext, root: str) -> str:
 
 
 def render_competence_page(competence: Competence, site: SiteContext, root: str) -> str:
+    return site.listing(
+        ["competence", competence.id], root, lambda: _competence_page(competence, site, root)
+    )
+
+
+def _competence_page(competence: Competence, site: SiteContext, root: str) -> str:
     recipes = site.by_cost([r for r in site.project.recipes if competence.id in r.competences])
     return render(
         "site/competence.html",
@@ -198,6 +263,10 @@ def render_competence_page(competence: Competence, site: SiteContext, root: str)
 
 
 def render_category_page(category: str, site: SiteContext, root: str) -> str:
+    return site.listing(["category", category], root, lambda: _category_page(category, site, root))
+
+
+def _category_page(category: str, site: SiteContext, root: str) -> str:
     recipes = site.by_cost([r for r in site.project.recipes if r.category == category])
     return render(
         "site/category.html",
@@ -210,6 +279,10 @@ def render_category_page(category: str, site: SiteContext, root: str) -> str:
 
 
 def render_price_list(site: SiteContext, root: str) -> str:
+    return site.listing(["prices"], root, lambda: _price_list(site, root))
+
+
+def _price_list(site: SiteContext, root: str) -> str:
     entries = sorted(site.project.prices.entries, key=lambda e: e.name.casefold())
     return render(
         "site/price_list.html", prices=site.project.prices, entries=entries, **site.common(root)

@@ -15,6 +15,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from kookboek.errors import ContentError, display_path
+from kookboek.source_cache import SourceCache
 
 Location = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
@@ -85,8 +86,10 @@ def field_label(location: Location) -> str:
 
 def read_text(path: Path) -> str:
     """The file as text: UTF-8 (with or without BOM), line endings normalised."""
-    shown = display_path(path)
-    raw = path.read_bytes()
+    return _decode(path.read_bytes(), display_path(path))
+
+
+def _decode(raw: bytes, shown: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise SourceError(
             ContentError(
@@ -119,10 +122,26 @@ def read_text(path: Path) -> str:
     return text
 
 
-def read_markdown(path: Path) -> SourceFile:
-    """A Markdown file with YAML frontmatter between ``---`` lines."""
+def read_markdown(path: Path, cache: SourceCache | None = None) -> SourceFile:
+    """A Markdown file with YAML frontmatter between ``---`` lines.
+
+    With a ``cache``, a file whose bytes were parsed before is not parsed again.
+    """
     shown = display_path(path)
-    text = read_text(path)
+    raw = path.read_bytes()
+    if cache is None:
+        return _parse_markdown(path, shown, raw)
+    key = cache.key(raw)
+    found = cache.get(key)
+    if found is not None:
+        return SourceFile(path, shown, *found)
+    source = _parse_markdown(path, shown, raw)
+    cache.put(key, (source.data, source.body, source.body_line, dict(source.lines)))
+    return source
+
+
+def _parse_markdown(path: Path, shown: str, raw: bytes) -> SourceFile:
+    text = _decode(raw, shown)
     if not text.strip():
         raise SourceError(ContentError(shown, 1, "", "het bestand is leeg."))
     handler = YAMLHandler()

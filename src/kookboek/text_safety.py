@@ -22,10 +22,13 @@ MAX_BRACKETS_PER_PARAGRAPH = 300
 _LINE_MARKERS = re.compile(r"(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _REMOVE_BIDI = str.maketrans(dict.fromkeys(map(ord, BIDI_CONTROLS)))
+_ANY_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def bidi_controls(text: str) -> list[str]:
     """The bidirectional controls in ``text``, each once, in order of appearance."""
+    if _ANY_BIDI.search(text) is None:  # nearly always: no need to look at every character
+        return []
     return list(dict.fromkeys(ch for ch in text if ch in BIDI_CONTROLS))
 
 

@@ -20,7 +20,6 @@ from kookboek.downloads import DOWNLOADS_DIR, Download
 from kookboek.errors import ContentErrors
 from kookboek.images import ImageCache
 from kookboek.mkdocs_plugin.config import KookboekConfig
-from kookboek.mkdocs_plugin.pdfs import build_downloads
 from kookboek.photos import Photo, prepare_photos
 from kookboek.project import Project, load_project
 from kookboek.rendering import content_path
@@ -36,6 +35,9 @@ from kookboek.site_render import (
 log = logging.getLogger("mkdocs.plugins.kookboek")
 
 Renderer = Callable[[str], str]  # relative site root → article HTML
+# Under the cache folder: rendered recipe HTML and parsed content files.
+FRAGMENTS_FILE = "site/fragments.json"
+PARSED_FILE = "site/parsed.pickle"
 
 
 class KookboekPlugin(BasePlugin[KookboekConfig]):
@@ -65,7 +67,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if not self.config.enabled:
             return config
         try:
-            self.project = load_project(Path(config.docs_dir))
+            self.project = load_project(
+                Path(config.docs_dir), parse_cache=self._cache_root(config) / PARSED_FILE
+            )
         except ContentErrors as exc:
             raise PluginError("De inhoud bevat fouten:\n" + exc.report()) from exc
         return config
@@ -80,7 +84,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         project = self.project
         if self.pdf_enabled:
             # Rendered before the pages, so the Downloads page and the document pages can link
-            # to the PDFs with their real size.
+            # to the PDFs with their real size. Imported here: loading WeasyPrint takes half a
+            # second that a build without PDFs should not pay.
+            from kookboek.mkdocs_plugin.pdfs import build_downloads
+
             self.downloads[:] = build_downloads(
                 project, self.config.booklets, self.config.cache_dir, config
             )
@@ -92,13 +99,14 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             site_name=config.site_name,
             photos=self._publish_photos(files, project, config),
             downloads=lambda: self.downloads,
+            fragment_file=self._cache_root(config) / FRAGMENTS_FILE,
         )
         for recipe in project.recipes:
             src_uri = recipe.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = recipe.title
             self.descriptions[src_uri] = recipe.description
             self.renderers[src_uri] = partial(render_recipe_page, recipe, site)
-            self.search_texts[src_uri] = partial(render_recipe_search_text, recipe)
+            self.search_texts[src_uri] = partial(render_recipe_search_text, recipe, site)
         for document in (*project.publications, *project.playbooks, *project.recommendations):
             src_uri = document.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = document.title
@@ -112,8 +120,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self, files: Files, project: Project, config: MkDocsConfig
     ) -> dict[str, Photo]:
         """Responsive variants of every recipe photo; a raster original is never published."""
-        cache_root = Path(config.config_file_path).parent / self.config.cache_dir
-        self.image_cache = ImageCache(cache_root / "images")
+        self.image_cache = ImageCache(self._cache_root(config) / "images")
         wanted = [
             (r.slug, r.source.parent / r.photo, content_path(r, r.photo, project))
             for r in project.recipes
@@ -141,6 +148,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             log.info("Foto's verwerkt: %d nieuwe versies.", self.image_cache.processed)
         return photos
 
+    def _cache_root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.cache_dir
+
     def _add_generated(self, files: Files, page: GeneratedPage, config: MkDocsConfig) -> None:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and not page.replaces_source:
@@ -156,10 +166,19 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.search_texts[page.src_uri] = page.search_text
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:
+            self.site.fragments.save()
         target = Path(config.site_dir) / DOWNLOADS_DIR
         for download in self.downloads:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(download.path, target / download.name)
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The engine read, validated and renders these files itself; MkDocs parsing their
+        # frontmatter again (with the slow pure-Python YAML loader) would be wasted work.
+        if page.file.src_uri in self.renderers and not page.file.generated_by:
+            return ""
+        return None
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -1,0 +1,72 @@
+"""A warm rebuild reuses parsed files and rendered HTML, and never shows anything stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kookboek.mkdocs_plugin.run import build_site
+from mkdocs_plugin.test_plugin import copy_project
+
+pytestmark = pytest.mark.slow
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"}
+    }
+
+
+def page(project: Path, path: str) -> str:
+    return (project / "site" / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_warm_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    build_site(project / "mkdocs.yml", pdf=False)
+    cold = site_files(project / "site")
+    cache = project / ".cache" / "kookboek" / "site"
+    assert (cache / "fragments.json").is_file() and (cache / "parsed.pickle").is_file()
+    build_site(project / "mkdocs.yml", pdf=False)
+    warm = site_files(project / "site")
+    assert warm.keys() == cold.keys()
+    changed = [name for name in cold if warm[name] != cold[name]]
+    assert changed == [], changed
+
+
+def test_an_edited_recipe_shows_everywhere_after_a_warm_rebuild(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    build_site(config, pdf=False)
+    assert "Linzensoep" in page(project, "recepten/linzensoep")
+
+    recipe = project / "content" / "recepten" / "linzensoep.md"
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8")
+        .replace("titel: Linzensoep", "titel: Rode linzensoep")
+        .replace("{naam: rode linzen, hoeveelheid: 250", "{naam: rode linzen, hoeveelheid: 500"),
+        encoding="utf-8",
+    )
+    build_site(config, pdf=False)
+    for path in ("recepten/linzensoep", "recepten", "competenties/plannen", "soorten/soep"):
+        assert "Rode linzensoep" in page(project, path), path
+    assert "500 g" in page(project, "recepten/linzensoep")
+
+
+def test_new_prices_change_every_cost_after_a_warm_rebuild(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    build_site(config, pdf=False)
+    before = page(project, "recepten/linzensoep")
+    prices = project / "content" / "prijzen.yml"
+    prices.write_text(
+        prices.read_text(encoding="utf-8").replace("prijs: 2.20", "prijs: 4.40"), encoding="utf-8"
+    )
+    build_site(config, pdf=False)
+    after = page(project, "recepten/linzensoep")
+    assert before != after
+    # 250 g of red lentils at € 2,20 per 500 g is € 1,10; at € 4,40 it is € 2,20.
+    assert "€\xa01,10" in before and "€\xa02,20" in after
