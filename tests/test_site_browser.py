@@ -82,7 +82,7 @@ def test_filters_survive_instant_navigation(page: Any, base_url: str) -> None:
     page.goto(base_url)
     page.click(".md-tabs a:text-is('Recepten')")
     page.wait_for_url("**/recepten/")
-    page.wait_for_selector("[data-kb-filters]:not([hidden])")
+    page.wait_for_selector("[data-kb-filters][data-kb-ready]")
     page.select_option("#kb-soort", "soep")
     assert visible_titles(page) == ["Linzensoep"]
     assert "soort=soep" in page.url
@@ -209,5 +209,36 @@ def test_price_list_fits_a_phone_without_sideways_scrolling(chromium: Any, base_
             "ths => ths.filter(th => th.offsetParent).map(th => th.textContent)",
         )
         assert headers == ["Ingrediënt", "Prijs", "Verpakking"]
+    finally:
+        context.close()
+
+
+LAYOUT_SHIFTS = """
+window.__kbShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__kbShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["recepten/", "recepten/pannenkoeken/"])
+def test_nothing_jumps_while_the_page_loads(
+    chromium: Any, base_url: str, width: int, path: str
+) -> None:
+    # The filters, the scaler and the print button appear without pushing anything down, and
+    # a photo has its space before it arrives (it used to push the cost box 250 px down).
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.add_init_script(LAYOUT_SHIFTS)
+        tab.goto(base_url + path, wait_until="load")
+        tab.wait_for_selector("[data-kb-ready]", state="attached")
+        tab.wait_for_timeout(300)
+        shifts = tab.evaluate("window.__kbShifts")
+        # A font swap may move text a pixel or two (≈ 0.001); a jumping block is ≥ 0.05.
+        assert sum(shifts) < 0.01, shifts
     finally:
         context.close()

@@ -45,7 +45,9 @@ def test_overview_links_every_recipe_with_card_data_and_item_list(site: Path) ->
         assert f'href="../recepten/{slug}/"' in html
     assert html.count("data-kb-card ") == 3
     assert 'data-oven="1"' in html  # the crumble needs an oven
-    assert '<form class="kb-filters" data-kb-filters hidden' in html  # no dead controls without JS
+    assert '<form class="kb-filters" data-kb-filters aria-label' in html
+    # No dead controls without JS, and no layout jump when the script shows them.
+    assert "<noscript><style>[data-kb-filters], [data-kb-scaler], [data-kb-print]" in html
     (item_list,) = json_ld(html)
     assert item_list["@type"] == "ItemList"
     urls = [item["url"] for item in item_list["itemListElement"]]
@@ -100,7 +102,8 @@ def test_recipe_page_shows_cost_scaler_data_and_links(site: Path) -> None:
     assert 'href="../../soorten/soep/"' in html
     assert 'href="../../prijzen/"' in html
     assert "Recept van <strong>Samira</strong>, groep Sint-Niklaas" in html
-    assert "data-kb-print hidden" in html and "data-kb-scaler hidden" in html
+    assert "data-kb-print>" in html and "data-kb-scaler>" in html
+    assert "<noscript><style>[data-kb-filters], [data-kb-scaler], [data-kb-print]" in html
 
 
 def test_photo_is_published_only_as_responsive_variants(site: Path) -> None:

@@ -1,9 +1,11 @@
 /* Recipe overview filters (state kept in the URL), the portion scaler and the print button.
- * Without this script every card is visible and the controls stay hidden. With Material's
- * instant navigation the page is swapped without a reload, so setup runs on every document$. */
+ * Without scripts every card is visible and the controls are hidden (a <noscript> style in
+ * main.html). With Material's instant navigation the page is swapped without a reload, so
+ * setup runs on every document$. */
 (function () {
   "use strict";
 
+  // The same names open the filters early in templates/site/overview.html.
   var FIELDS = ["max", "soort", "competentie", "dieet", "zonder-oven", "sorteer"];
   var money = new Intl.NumberFormat("nl-BE", { style: "currency", currency: "EUR" });
 
