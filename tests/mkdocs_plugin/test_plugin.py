@@ -115,3 +115,17 @@ def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Pa
     page = (built / "recepten" / "linzensoep" / "index.html").read_text(encoding="utf-8")
     assert "Voor hoeveel personen kook je?" in page
     assert "application/ld+json" in page
+
+
+def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    text = (built / "sitemap.xml").read_text(encoding="utf-8")
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = [loc.text for loc in ElementTree.fromstring(text).iter(f"{namespace}loc")]
+    assert "https://example.org/kookboek/recepten/linzensoep/" in urls
+    assert "https://example.org/kookboek/recepten/" in urls
+    assert len(urls) == len(set(urls)) == text.count("<url>")
+    # One line per page, no build date posing as a modification date.
+    assert "<lastmod>" not in text
+    assert len(text.splitlines()) == len(urls) + 3
