@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -75,6 +76,10 @@ def worker_site(config_file: Path, strict: bool) -> dict[str, Any]:
     plugin = config.plugins.get("kookboek")
     if plugin is not None and plugin.image_cache is not None:
         result["images_processed"] = plugin.image_cache.processed
+        result["photos_hashed"] = plugin.image_cache.hashed
+    if plugin is not None and plugin.site is not None:
+        result["fragments_rendered"] = plugin.site.fragments.rendered
+        result["fragments_reused"] = plugin.site.fragments.reused
     return result
 
 
@@ -187,6 +192,40 @@ def run_worker(*args: str) -> dict[str, Any]:
 # -- page weight ---------------------------------------------------------------------------
 
 
+LAYOUT_SHIFTS = """
+window.__kbShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__kbShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+window.__kbLcp = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__kbLcp = entry.startTime;
+}).observe({ type: "largest-contentful-paint", buffered: true });
+"""
+TIMINGS = """(() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  return {
+    fcp_ms: fcp ? Math.round(fcp.startTime) : null,
+    lcp_ms: Math.round(window.__kbLcp),
+    interactive_ms: Math.round(nav.domContentLoadedEventEnd),
+    load_ms: Math.round(nav.loadEventEnd),
+    layout_shift: window.__kbShift,
+  };
+})()"""
+PHONE_CPU_SLOWDOWN = 4  # Chromium's CPU throttling, roughly a cheap phone
+
+
+def gzipped_size(site: Path, url_path: str) -> int | None:
+    """What a server that compresses text would send for ``url_path`` (None: not text)."""
+    path = site / url_path.split("?")[0]
+    if url_path.endswith("/") or url_path == "":
+        path = path / "index.html"
+    if path.suffix not in {".html", ".css", ".js", ".json", ".xml", ".svg"} or not path.is_file():
+        return None
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -214,6 +253,7 @@ def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                 for device, (viewport, scale) in viewports.items():
                     context = browser.new_context(viewport=viewport, device_scale_factor=scale)
                     page = context.new_page()
+                    page.add_init_script(LAYOUT_SHIFTS)
                     seen: dict[str, tuple[str, int]] = {}
 
                     def finished(request: Any, seen: dict[str, tuple[str, int]] = seen) -> None:
@@ -225,15 +265,32 @@ def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                     page.goto(base + path, wait_until="networkidle")
                     page.wait_for_timeout(500)
                     by_type: dict[str, int] = {}
-                    for kind, size in seen.values():
+                    compressed = 0
+                    for url, (kind, size) in seen.items():
                         by_type[kind] = by_type.get(kind, 0) + size
+                        packed = gzipped_size(site, url.removeprefix(base))
+                        compressed += size if packed is None else packed
                     results[f"{label}/{device}"] = {
                         "bytes": sum(by_type.values()),
+                        "bytes_gzip": compressed,
                         "requests": len(seen),
                         "by_type": by_type,
                         "urls": sorted(url.removeprefix(base) for url in seen),
+                        **page.evaluate(TIMINGS),
                     }
                     context.close()
+                    if device == "phone":
+                        # Timings again on a phone's CPU (the bytes above are complete only
+                        # without throttling: a slow script can make the network look idle).
+                        context = browser.new_context(viewport=viewport, device_scale_factor=scale)
+                        page = context.new_page()
+                        page.add_init_script(LAYOUT_SHIFTS)
+                        cdp = context.new_cdp_session(page)
+                        cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
+                        page.goto(base + path, wait_until="load")
+                        page.wait_for_timeout(1000)
+                        results[f"{label}/slow-phone"] = page.evaluate(TIMINGS)
+                        context.close()
             browser.close()
     finally:
         server.shutdown()
@@ -319,7 +376,18 @@ def table(results: dict[str, Any]) -> str:
     b = results["booklet"]
 
     def kb(key: str) -> str:
-        return f"{weight[key]['bytes'] / 1000:.0f} kB ({weight[key]['requests']} requests)"
+        w = weight[key]
+        return (
+            f"{w['bytes'] / 1000:.0f} kB ({w['requests']} requests; "
+            f"{w['bytes_gzip'] / 1000:.0f} kB gzipped)"
+        )
+
+    def feel(key: str) -> str:
+        w = weight[key]
+        return (
+            f"first paint {w['fcp_ms']} ms, largest {w['lcp_ms']} ms, scripts ready "
+            f"{w['interactive_ms']} ms, layout shift {w['layout_shift']:.3f}"
+        )
 
     rows = [
         (
@@ -341,7 +409,13 @@ def table(results: dict[str, Any]) -> str:
         (
             "    image / PDF work when warm",
             f"{results['warm']['images_processed']} images, {b['warm_pdfs_rendered']} PDFs",
-            f"{b['warm_pdf_cache_hits']} PDF cache hits, budget 0 / 0",
+            f"{b['warm_pdf_cache_hits']} PDF cache hits, budget 0 / 0; "
+            f"{results['warm']['photos_hashed']} photos reread",
+        ),
+        (
+            "    HTML rendered when warm",
+            f"{results['warm']['fragments_rendered']} fragments",
+            f"{results['warm']['fragments_reused']} reused from the cold build",
         ),
         (
             f"(d) booklet, {b['recipes']} recipes, cold",
@@ -370,8 +444,10 @@ def table(results: dict[str, Any]) -> str:
         ),
         ("(f) recipe page, phone", kb("recipe/phone"), f"budget ≤ {BUDGETS['recipe_page_kb']} kB"),
         ("    recipe page, desktop", kb("recipe/desktop"), ""),
+        ("    recipe page, phone (CPU ÷4)", "", feel("recipe/slow-phone")),
         ("    overview, phone", kb("overview/phone"), ""),
-        ("    overview, desktop", kb("overview/desktop"), ""),
+        ("    overview, phone (CPU ÷4)", "", feel("overview/slow-phone")),
+        ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
         ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
     ]
     width = max(len(row[0]) for row in rows)
