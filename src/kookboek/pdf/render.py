@@ -9,11 +9,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-
-from kookboek.pdf.fetcher import RestrictedFetcher
-
 PRINT_TEMPLATES = "templates/print"
 FONT_FILES = (
     "atkinson-hyperlegible-latin-400-normal.woff2",
@@ -60,6 +55,13 @@ class Renderer:
 
     def document(self, html: str, base_dir: Path, stylesheets: Sequence[str]) -> Any:
         """Lay out ``html``; returns a WeasyPrint ``Document`` (pages can be picked later)."""
+        # Imported here: loading WeasyPrint takes half a second, which a build whose PDFs all
+        # come from the cache should not pay.
+        from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
+
+        from kookboek.pdf.fetcher import RestrictedFetcher
+
         check_fonts(self.fonts_dir)
         fetcher = RestrictedFetcher((*self.roots, self.fonts_dir))
         font_config = FontConfiguration()
