@@ -21,6 +21,7 @@ def format_money(value: Decimal) -> str:
     return str(format_currency(to_cents(value), "EUR", locale=LOCALE))
 
 
+@lru_cache(maxsize=4096)  # equal amounts (1.5 and 1.50) are shown alike, so sharing is safe
 def format_amount(value: Decimal) -> str:
     """A kitchen amount without needless decimals: ``1.50`` → ``'1,5'``, ``250`` → ``'250'``."""
     rounded = value.quantize(CENT, rounding=ROUND_HALF_UP).normalize()
