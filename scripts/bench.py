@@ -85,6 +85,7 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     from weasyprint.text.fonts import FontConfiguration
 
     from kookboek.images import ImageCache
+    from kookboek.pdf import editions
     from kookboek.pdf.booklet import BookletSpec, build_booklet
     from kookboek.pdf.build import PdfSettings, build_pdfs
     from kookboek.pdf.cache import PageCounts, PdfCache
@@ -98,8 +99,40 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
         recipe_keys,
     )
     from kookboek.pdf.photos import PhotoResolver
-    from kookboek.pdf.render import stylesheet_text
+    from kookboek.pdf.render import Renderer, stylesheet_text
     from kookboek.project import load_project
+
+    # Every WeasyPrint layout the engine does, and the time spent deciding which recipes
+    # are long before the booklet's layout (estimate plus measuring document, if any).
+    layouts: list[dict[str, Any]] = []
+    planning: list[float] = []
+    document, plan = Renderer.document, editions.plan_long_recipes
+
+    def timed_document(self: Any, html: str, *args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        laid_out = document(self, html, *args, **kwargs)
+        title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+        kind = "measuring" if title == editions.MEASURE_TITLE else "booklet"
+        if kind == "booklet":
+            kind = "print shop" if "print-shop.css" in args[1] else "reader"
+        layouts.append(
+            {
+                "kind": kind,
+                "seconds": time.perf_counter() - began,
+                "pages": len(laid_out.pages),
+                "recipes": html.count('<article class="recipe'),
+            }
+        )
+        return laid_out
+
+    def timed_plan(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        long = plan(*args, **kwargs)
+        planning.append(time.perf_counter() - began)
+        return long
+
+    Renderer.document = timed_document  # type: ignore[method-assign]
+    editions.plan_long_recipes = timed_plan
 
     project = load_project(project_dir / "content")
     fonts = REPO / "theme" / "assets" / "fonts"
@@ -116,6 +149,7 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     started = time.perf_counter()
     downloads = build_pdfs(project, settings)
     engine_seconds = time.perf_counter() - started
+    cold_layouts, cold_planning = list(layouts), sum(planning)
     counts = PageCounts(cache_dir / "pdf" / PAGE_COUNTS_FILE)
     keys = recipe_keys(booklet, PhotoResolver(images, dpi=150), fonts)
     long_recipes = predicted_long(keys, counts)
@@ -162,6 +196,8 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
         "long_recipes": len(long_recipes),
         "photo_seconds": photo_seconds,
         "engine_seconds": engine_seconds,
+        "cold_layouts": cold_layouts,
+        "cold_planning_seconds": cold_planning,
         "floor_seconds": reader_floor + print_floor,
         "floor_reader_seconds": reader_floor,
         "floor_print_seconds": print_floor,
@@ -333,6 +369,20 @@ def booklet_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
             "    WeasyPrint floor (same HTML)",
             f"{b['floor_seconds']:.1f} s",
             f"{r['booklet_over_floor']:.2f}×, budget ≤ {BUDGETS['booklet_over_floor']}",
+        ),
+        (
+            "    layouts in the cold run",
+            ", ".join(
+                f"{item['kind']} {item['seconds']:.1f} s" for item in b.get("cold_layouts", [])
+            ),
+            "",
+        ),
+        (
+            "    long recipes planned in",
+            f"{b.get('cold_planning_seconds', 0):.1f} s",
+            "estimate + measuring document of "
+            f"{sum(i['recipes'] for i in b.get('cold_layouts', []) if i['kind'] == 'measuring')}"
+            " unsure recipes",
         ),
         (
             "    booklet after a change",
