@@ -8,6 +8,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdf_helpers import (
     FONTS,
     REPO,
@@ -36,6 +38,7 @@ from kookboek.pdf.estimate import PAGE_HEIGHT_MM, Guess, Typesetter, classify, r
 from kookboek.pdf.photos import PhotoResolver
 from kookboek.pdf.render import Renderer
 from kookboek.project import Project, load_project
+from kookboek.safe_markdown import render_markdown
 
 PX_PER_MM = 96 / 25.4
 ODD_RECIPE = """---
@@ -141,6 +144,26 @@ def test_estimate_agrees_with_the_real_layout(kind: str, tmp_path: Path) -> None
             assert estimated == pytest.approx(real, abs=1.0), item.recipe.slug
     # Close calls are few: here at most three recipes (the real content has three).
     assert len(guess.unsure) <= 3
+
+
+MARKDOWN_BITS = st.sampled_from(
+    ["\n", "\n\n", "1. ", "- ", "    ", "> ", "## ", "### ", "**", "*", "`", "---", "  \n"]
+)
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(MARKDOWN_BITS, TEXT), max_size=30))
+def test_any_markdown_gets_a_height(parts: list[str]) -> None:
+    body = render_markdown("".join(parts), heading_ids=False)
+    html = (
+        '<article class="recipe" id="recept-x"><header class="recipe__head">'
+        '<h2 class="recipe__title">Titel</h2><p class="recipe__lead">Kort.</p></header>'
+        f'<div class="recipe__body">{body}</div>'
+        '<span class="recipe__end" id="einde-x"></span></article>'
+    )
+    heights = recipe_heights(html, FONTS)
+    assert list(heights) == ["recept-x"] and heights["recept-x"] > 0
 
 
 def test_classify_keeps_a_band_around_one_page() -> None:

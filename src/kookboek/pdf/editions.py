@@ -140,10 +140,10 @@ def plan_long_recipes(
     }
     guess = classify(heights)
     long |= guess.long
-    unsure = [item for item in unknown if item.recipe.slug not in guess.short | guess.long]
+    unsure = [item for item in unknown if item.recipe.slug in guess.unsure]
     if unsure:
         started = time.perf_counter()
-        sources = [articles[item.anchor].source for item in unsure if item.anchor in articles]
+        sources = [articles[item.anchor].source for item in unsure]
         measured = measure_pages(booklet, sources, renderer)
         counts.update({keys[slug]: pages for slug, pages in measured.items()})
         long |= {slug for slug, pages in measured.items() if pages > 1}

@@ -4,9 +4,10 @@ A long recipe (more than one A5 page) must start on a left page, and that has to
 before the booklet is laid out. The page counts of recipes laid out before are cached
 (:class:`kookboek.pdf.cache.PageCounts`); for the others this module estimates the
 recipe's natural height: the text of every part is broken into lines with the advance
-widths of the booklet's own font files, and the parts are stacked with the sizes, line
-heights and margins of ``templates/print/booklet.css``. Only recipes clearly below or above
-one page are decided this way (:func:`classify`); the rest are laid out for real.
+widths and kerning of the booklet's own font files (rounded as HarfBuzz does for Pango),
+and the parts are stacked with the sizes, line heights and margins of
+``templates/print/booklet.css``. Only recipes clearly below or above one page are decided
+this way (:func:`classify`); the rest are laid out for real.
 
 The estimate only saves time: the booklet is always checked against the real layout, and
 a wrong guess costs a second layout pass, never a wrong booklet. If ``booklet.css`` or the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,14 +31,18 @@ from typing import Any
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 MM_PER_PT = 25.4 / 72
+PX_PER_PT = 96 / 72
+PX_PER_MM = 96 / 25.4
+PANGO_SCALE = 1024  # Pango units per CSS px
 
 # booklet.css: A5 (148 × 210 mm), page margins 13 mm top, 14 mm bottom, 12 + 16 mm sides.
 PAGE_WIDTH_MM = 148 - 12 - 16
 PAGE_HEIGHT_MM = 210 - 13 - 14
 
 # Recipes estimated within this share of a page from the one-page limit are laid out to
-# know for sure. The estimate is within 1.5 % of WeasyPrint on the project's recipes and
-# the benchmark's (see tests/pdf/test_pdf_estimate.py); the margin is twice that.
+# know for sure. On the project's 34 recipes and 1122 of the benchmark's, the estimate
+# equals WeasyPrint's height; the band (5.5 mm, one and a half lines of ingredients) is for
+# what it does not model exactly: unusual Markdown, characters from a fallback font.
 UNSURE_BAND = 0.03
 
 # The booklet's font files: (weight, italic) -> files tried in order (unicode ranges).
@@ -59,7 +65,6 @@ FONT_STYLES: dict[tuple[int, bool], tuple[str, ...]] = {
     ),
 }
 UNKNOWN_CHAR_EM = 0.6  # a character none of the files has (drawn by a fallback font)
-FIT_MM = 0.01  # rounding: text this much wider than its line still fits
 
 
 @dataclass(frozen=True)
@@ -105,12 +110,35 @@ class Font:
     widths: dict[int, float]
     kerning: Kerning = Kerning()
 
-    def width(self, text: str) -> float:
-        widths = self.widths
-        total = sum(widths.get(ord(char), UNKNOWN_CHAR_EM) for char in text)
-        for left, right in itertools.pairwise(text):
-            total += self.kerning.get(ord(left), ord(right))
-        return total
+    def advance(self, char: str, size: int) -> int:
+        """The advance of ``char`` in Pango units at ``size`` (Pango units per em)."""
+        return _scaled(self.widths.get(ord(char), UNKNOWN_CHAR_EM), size)
+
+    def kern(self, left: str, right: str, size: int) -> int:
+        return _scaled(self.kerning.get(ord(left), ord(right)), size)
+
+    def width(self, text: str, size: int) -> int:
+        total = sum(self.advance(char, size) for char in text)
+        return total + sum(self.kern(a, b, size) for a, b in itertools.pairwise(text))
+
+
+def _scaled(em: float, size: int) -> int:
+    # Like HarfBuzz, every glyph's advance and kerning is rounded to whole units.
+    return math.floor(em * size + 0.5)
+
+
+def pango_size(size_pt: float) -> int:
+    """A font size in Pango units (1/1024 CSS px), as WeasyPrint hands it to Pango."""
+    return int(size_pt * PX_PER_PT * PANGO_SCALE)
+
+
+def units_to_mm(units: float) -> float:
+    return units / PANGO_SCALE / PX_PER_MM
+
+
+def mm_to_units(mm: float) -> float:
+    # A hair more: a width measured with width_mm() must hold that same text.
+    return mm * PX_PER_MM * PANGO_SCALE + 1e-6
 
 
 @cache
@@ -290,8 +318,9 @@ class Typesetter:
         self.fonts = {key: load_font(fonts_dir, *key) for key in FONT_STYLES}
 
     def width_mm(self, runs: Sequence[Run], size_pt: float) -> float:
-        em = sum(self.fonts[(weight, italic)].width(text) for text, weight, italic in runs)
-        return em * size_pt * MM_PER_PT
+        size = pango_size(size_pt)
+        units = sum(self.fonts[(weight, italic)].width(text, size) for text, weight, italic in runs)
+        return units_to_mm(units)
 
     def lines(
         self, runs: Sequence[Run], size_pt: float, width_mm: float, first_mm: float | None = None
@@ -300,55 +329,55 @@ class Typesetter:
         pieces = self._pieces(runs, size_pt)
         if not pieces:
             return 0
-        lines, used, space = 1, 0.0, 0.0
-        width_mm += FIT_MM
-        room = width_mm if first_mm is None else first_mm + FIT_MM
+        width, first = mm_to_units(width_mm), None if first_mm is None else mm_to_units(first_mm)
+        lines, used, space = 1, 0, 0
+        room = width if first is None else first
         for piece, after in pieces:
             if used and used + space + piece > room:
                 lines += 1
-                used, room = 0.0, width_mm
+                used, room = 0, width
             elif used:
                 used += space
-            elif lines == 1 and first_mm is not None and piece > room:
+            elif lines == 1 and first is not None and piece > room:
                 lines += 1  # nothing fits beside the float: the text starts below it
-                room = width_mm
+                room = width
             used += piece
             space = after
         return lines
 
-    def _pieces(self, runs: Sequence[Run], size_pt: float) -> list[tuple[float, float]]:
-        """(width of an unbreakable piece, width of the space after it), in mm."""
-        scale = size_pt * MM_PER_PT
-        pieces: list[tuple[float, float]] = []
-        word = 0.0
+    def _pieces(self, runs: Sequence[Run], size_pt: float) -> list[tuple[int, int]]:
+        """(width of an unbreakable piece, width of the space after it), in Pango units."""
+        size = pango_size(size_pt)
+        pieces: list[tuple[int, int]] = []
+        word = 0
         pending_space = False
         for text, weight, italic in runs:
             font = self.fonts[(weight, italic)]
-            space = font.width(" ") * scale
-            previous = 0
+            space = font.advance(" ", size)
+            previous = ""
             for char in text:
                 if previous:  # kerning with the character before, in the same run
-                    kern = font.kerning.get(previous, ord(char)) * scale
+                    kern = font.kern(previous, char, size)
                     if word or not pieces:
                         word += kern
                     else:
                         pieces[-1] = (pieces[-1][0], pieces[-1][1] + kern)
-                previous = ord(char)
+                previous = char
                 if char.isspace() and char != "\u00a0":
                     if word:
                         pieces.append((word, space))
-                        word = 0.0
+                        word = 0
                     elif pieces and not pending_space:
                         pieces[-1] = (pieces[-1][0], space)
                     pending_space = True
                     continue
                 pending_space = False
-                word += font.width(char) * scale
+                word += font.advance(char, size)
                 if char in BREAK_AFTER:
-                    pieces.append((word, 0.0))
-                    word = 0.0
+                    pieces.append((word, 0))
+                    word = 0
         if word:
-            pieces.append((word, 0.0))
+            pieces.append((word, 0))
         return pieces
 
 
