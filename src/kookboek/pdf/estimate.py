@@ -270,8 +270,6 @@ class _RecipeParser(HTMLParser):
         values = dict(attrs)
         classes = frozenset((values.get("class") or "").split())
         node = Node(tag, classes, ident=values.get("id") or "", start=self.source_offset())
-        if tag == "img":
-            node.children.append(values.get("src") or "")
         if self.stack:
             self.stack[-1].children.append(node)
         elif tag == "article" and "recipe" in classes:
