@@ -142,8 +142,8 @@ def test_estimate_agrees_with_the_real_layout(kind: str, tmp_path: Path) -> None
             # 1 mm is a sixth of the unsure band: a change in booklet.css or the recipe
             # markup that the estimate does not follow fails here first.
             assert estimated == pytest.approx(real, abs=1.0), item.recipe.slug
-    # Close calls are few: here at most three recipes (the real content has three).
-    assert len(guess.unsure) <= 3
+    if kind != "real":  # the real content changes; it had 3 close calls of 34 recipes
+        assert len(guess.unsure) <= 1  # close calls are rare: one of the 22 generated ones
 
 
 MARKDOWN_BITS = st.sampled_from(
