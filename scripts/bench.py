@@ -1,7 +1,7 @@
 """Benchmark: site build, warm rebuild, booklet render, memory and page weight, side by side.
 
 Usage: .venv/bin/python scripts/bench.py [--recipes 1000] [--json PATH] [--keep]
-       (or ``make bench``)
+       [--only booklet]   (or ``make bench``, which runs everything)
 
 Generates N synthetic recipes (10 % with 4000 × 3000 phone photos) into a temporary copy
 of the project and measures, in one run:
@@ -16,7 +16,8 @@ of the project and measures, in one run:
       (Debian's Chromium through Playwright, phone and desktop)
 
 Every build runs in its own subprocess, so timings and memory do not leak into each other.
-It prints a table and writes JSON (default ``.cache/bench/bench.json``).
+It prints a table and writes JSON (default ``.cache/bench/bench.json``). ``--only booklet``
+runs only (d) on the same generated recipes (a couple of minutes instead of five).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     from weasyprint.text.fonts import FontConfiguration
 
     from kookboek.images import ImageCache
+    from kookboek.pdf import editions
     from kookboek.pdf.booklet import BookletSpec, build_booklet
     from kookboek.pdf.build import PdfSettings, build_pdfs
     from kookboek.pdf.cache import PageCounts, PdfCache
@@ -102,8 +104,40 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
         recipe_keys,
     )
     from kookboek.pdf.photos import PhotoResolver
-    from kookboek.pdf.render import stylesheet_text
+    from kookboek.pdf.render import Renderer, stylesheet_text
     from kookboek.project import load_project
+
+    # Every WeasyPrint layout the engine does, and the time spent deciding which recipes
+    # are long before the booklet's layout (estimate plus measuring document, if any).
+    layouts: list[dict[str, Any]] = []
+    planning: list[float] = []
+    document, plan = Renderer.document, editions.plan_long_recipes
+
+    def timed_document(self: Any, html: str, *args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        laid_out = document(self, html, *args, **kwargs)
+        title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+        kind = "measuring" if title == editions.MEASURE_TITLE else "booklet"
+        if kind == "booklet":
+            kind = "print shop" if "print-shop.css" in args[1] else "reader"
+        layouts.append(
+            {
+                "kind": kind,
+                "seconds": time.perf_counter() - began,
+                "pages": len(laid_out.pages),
+                "recipes": html.count('<article class="recipe'),
+            }
+        )
+        return laid_out
+
+    def timed_plan(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        long = plan(*args, **kwargs)
+        planning.append(time.perf_counter() - began)
+        return long
+
+    Renderer.document = timed_document  # type: ignore[method-assign]
+    editions.plan_long_recipes = timed_plan
 
     project = load_project(project_dir / "content")
     fonts = REPO / "theme" / "assets" / "fonts"
@@ -120,6 +154,7 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     started = time.perf_counter()
     downloads = build_pdfs(project, settings)
     engine_seconds = time.perf_counter() - started
+    cold_layouts, cold_planning = list(layouts), sum(planning)
     counts = PageCounts(cache_dir / "pdf" / PAGE_COUNTS_FILE)
     keys = recipe_keys(booklet, PhotoResolver(images, dpi=150), fonts)
     long_recipes = predicted_long(keys, counts)
@@ -166,6 +201,8 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
         "long_recipes": len(long_recipes),
         "photo_seconds": photo_seconds,
         "engine_seconds": engine_seconds,
+        "cold_layouts": cold_layouts,
+        "cold_planning_seconds": cold_planning,
         "floor_seconds": reader_floor + print_floor,
         "floor_reader_seconds": reader_floor,
         "floor_print_seconds": print_floor,
@@ -326,7 +363,7 @@ def booklet_project(project: Path, target: Path, count: int) -> Path:
     return target
 
 
-def run(recipes: int, booklet_recipes: int, workdir: Path) -> dict[str, Any]:
+def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> dict[str, Any]:
     project = copy_project(REPO, workdir / "project")
     started = time.perf_counter()
     photo_share = 0.1
@@ -336,6 +373,11 @@ def run(recipes: int, booklet_recipes: int, workdir: Path) -> dict[str, Any]:
     plain = plain_config(project)
 
     results: dict[str, Any] = {"recipes": recipes, "photo_share": photo_share}
+    if only == "booklet":
+        print(f"(d) boekje van {booklet_recipes} recepten met foto...", flush=True)
+        booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
+        results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
+        return results
     print("(b) Material zonder plugin...", flush=True)
     results["plain"] = run_worker("site", str(plain), "0")
     print("(a) kookboek, koude caches...", flush=True)
@@ -359,17 +401,71 @@ def run(recipes: int, booklet_recipes: int, workdir: Path) -> dict[str, Any]:
 
 
 def ratios(results: dict[str, Any]) -> dict[str, float]:
-    plain = min(results["plain"]["seconds"], results["plain_again"]["seconds"])
     booklet = results["booklet"]
-    return {
-        "cold_over_plain": results["cold"]["seconds"] / plain,
-        "warm_over_plain": results["warm"]["seconds"] / plain,
+    found = {
         "booklet_over_floor": booklet["engine_seconds"] / booklet["floor_seconds"],
         "booklet_changed_over_floor": booklet["changed_seconds"] / booklet["floor_seconds"],
     }
+    if "plain" in results:
+        plain = min(results["plain"]["seconds"], results["plain_again"]["seconds"])
+        found["cold_over_plain"] = results["cold"]["seconds"] / plain
+        found["warm_over_plain"] = results["warm"]["seconds"] / plain
+    return found
+
+
+def booklet_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
+    r = ratios(results)
+    b = results["booklet"]
+    return [
+        (
+            f"(d) booklet, {b['recipes']} recipes, cold",
+            f"{b['engine_seconds']:.1f} s",
+            f"{b['pages']} pages, {b['long_recipes']} long recipes, 3 editions",
+        ),
+        (
+            "    WeasyPrint floor (same HTML)",
+            f"{b['floor_seconds']:.1f} s",
+            f"{r['booklet_over_floor']:.2f}×, budget ≤ {BUDGETS['booklet_over_floor']}",
+        ),
+        (
+            "    layouts in the cold run",
+            ", ".join(
+                f"{item['kind']} {item['seconds']:.1f} s" for item in b.get("cold_layouts", [])
+            ),
+            "",
+        ),
+        (
+            "    long recipes planned in",
+            f"{b.get('cold_planning_seconds', 0):.1f} s",
+            "estimate + measuring document of "
+            f"{sum(i['recipes'] for i in b.get('cold_layouts', []) if i['kind'] == 'measuring')}"
+            " unsure recipes",
+        ),
+        (
+            "    booklet after a change",
+            f"{b['changed_seconds']:.1f} s",
+            f"{r['booklet_changed_over_floor']:.2f}× (page counts known, PDFs rendered)",
+        ),
+        (
+            "    booklet warm rerun",
+            f"{b['warm_seconds']:.2f} s",
+            f"{b['warm_pdfs_rendered']} PDFs rendered, {b['warm_images_processed']} images",
+        ),
+        ("    peak memory (booklet worker)", f"{b['peak_mib']:.0f} MiB", ""),
+    ]
+
+
+def aligned(recipes: int, rows: list[tuple[str, str, str]]) -> str:
+    width = max(len(row[0]) for row in rows)
+    value_width = max(len(row[1]) for row in rows)
+    lines = [f"N = {recipes} recipes"]
+    lines += [f"{a:<{width}}  {b_:<{value_width}}  {c}".rstrip() for a, b_, c in rows]
+    return "\n".join(lines)
 
 
 def table(results: dict[str, Any]) -> str:
+    if "plain" not in results:  # --only booklet
+        return aligned(results["recipes"], booklet_rows(results))
     r = ratios(results)
     weight = results["weight"]
     peak = max(results[k]["peak_mib"] for k in ("plain", "cold", "warm", "booklet"))
@@ -417,26 +513,7 @@ def table(results: dict[str, Any]) -> str:
             f"{results['warm']['fragments_rendered']} fragments",
             f"{results['warm']['fragments_reused']} reused from the cold build",
         ),
-        (
-            f"(d) booklet, {b['recipes']} recipes, cold",
-            f"{b['engine_seconds']:.1f} s",
-            f"{b['pages']} pages, {b['long_recipes']} long recipes, 3 editions",
-        ),
-        (
-            "    WeasyPrint floor (same HTML)",
-            f"{b['floor_seconds']:.1f} s",
-            f"{r['booklet_over_floor']:.2f}×, budget ≤ {BUDGETS['booklet_over_floor']}",
-        ),
-        (
-            "    booklet after a change",
-            f"{b['changed_seconds']:.1f} s",
-            f"{r['booklet_changed_over_floor']:.2f}× (page counts known, PDFs rendered)",
-        ),
-        (
-            "    booklet warm rerun",
-            f"{b['warm_seconds']:.2f} s",
-            f"{b['warm_pdfs_rendered']} PDFs rendered, {b['warm_images_processed']} images",
-        ),
+        *booklet_rows(results)[:-1],
         (
             "(e) peak memory (max of builds)",
             f"{peak:.0f} MiB",
@@ -450,11 +527,7 @@ def table(results: dict[str, Any]) -> str:
         ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
         ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
     ]
-    width = max(len(row[0]) for row in rows)
-    value_width = max(len(row[1]) for row in rows)
-    lines = [f"N = {results['recipes']} recipes"]
-    lines += [f"{a:<{width}}  {b_:<{value_width}}  {c}".rstrip() for a, b_, c in rows]
-    return "\n".join(lines)
+    return aligned(results["recipes"], rows)
 
 
 def main() -> None:
@@ -463,6 +536,9 @@ def main() -> None:
     parser.add_argument("--booklet", type=int, default=100, help="recipes in the booklet (d)")
     parser.add_argument("--json", type=Path, default=REPO / ".cache" / "bench" / "bench.json")
     parser.add_argument("--keep", action="store_true", help="keep the temporary project")
+    parser.add_argument(
+        "--only", choices=["booklet"], help="run only one part: booklet = (d), engine vs floor"
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -475,7 +551,7 @@ def main() -> None:
         return
     workdir = Path(tempfile.mkdtemp(prefix="kookboek-bench-"))
     try:
-        results = run(args.recipes, args.booklet, workdir)
+        results = run(args.recipes, args.booklet, workdir, args.only)
     finally:
         if args.keep:
             print(f"Het project staat in {workdir}")

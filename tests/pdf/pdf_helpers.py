@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PIL import Image
+
+from kookboek.pdf.render import Renderer
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 REPO = Path(__file__).parent.parent.parent
@@ -52,3 +57,38 @@ def pdffonts(pdf: Path) -> list[list[str]]:
         ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
     ).stdout.splitlines()
     return [line.split() for line in out[2:]]
+
+
+def recipe_start_pages(texts: list[str], titles: list[str]) -> dict[str, int]:
+    """The 1-based page where each recipe starts: its title above 'Kost per portie'."""
+    starts = {}
+    for number, text in enumerate(texts, start=1):
+        for title in titles:
+            heading = re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)
+            if title not in starts and heading and "Kost per portie" in text[heading.end() :]:
+                starts[title] = number
+    return starts
+
+
+def toc_entries(texts: list[str]) -> dict[str, int]:
+    entries = {}
+    contents = next(i for i, text in enumerate(texts) if text.lstrip().startswith("Inhoud"))
+    for text in texts[contents : contents + 2]:
+        for line in text.splitlines():
+            found = re.match(r"^\s*(\S.*?)\s*(?:\. )+\.?\s*(\d+)\s*$", line)
+            if found:
+                entries[found[1]] = int(found[2])
+    return entries
+
+
+def counting_layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every HTML document laid out by WeasyPrint from now on (its <title>)."""
+    laid_out: list[str] = []
+    original = Renderer.document
+
+    def document(self: Renderer, html: str, *args: Any, **kwargs: Any) -> Any:
+        laid_out.append(html.split("<title>", 1)[1].split("</title>", 1)[0])
+        return original(self, html, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "document", document)
+    return laid_out

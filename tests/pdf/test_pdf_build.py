@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdf_helpers import page_texts, pdffonts
+from pdf_helpers import page_texts, pdffonts, recipe_start_pages, toc_entries
 from pypdf import PdfReader
 
 from kookboek.mkdocs_plugin.run import build_site
@@ -99,28 +99,6 @@ def test_home_edition_is_a4_landscape_two_up(built: Path) -> None:
         assert box(sheet.mediabox) == box((0, 0, 297 * MM, 210 * MM))
     first = page_texts(downloads(built) / "receptenboek-boekje-a4.pdf")[0]
     assert "Meer recepten" in first and "Testboek" in first  # back cover | cover
-
-
-def recipe_start_pages(texts: list[str], titles: list[str]) -> dict[str, int]:
-    """The 1-based page where each recipe starts: its title above 'Kost per portie'."""
-    starts = {}
-    for number, text in enumerate(texts, start=1):
-        for title in titles:
-            heading = re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)
-            if title not in starts and heading and "Kost per portie" in text[heading.end() :]:
-                starts[title] = number
-    return starts
-
-
-def toc_entries(texts: list[str]) -> dict[str, int]:
-    entries = {}
-    contents = next(i for i, text in enumerate(texts) if text.lstrip().startswith("Inhoud"))
-    for text in texts[contents : contents + 2]:
-        for line in text.splitlines():
-            found = re.match(r"^\s*(\S.*?)\s*(?:\. )+\.?\s*(\d+)\s*$", line)
-            if found:
-                entries[found[1]] = int(found[2])
-    return entries
 
 
 def test_every_recipe_is_in_the_booklet_where_the_contents_say(

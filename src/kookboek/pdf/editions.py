@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from kookboek.downloads import Download
 from kookboek.images import ImageCache
 from kookboek.pdf.booklet import Booklet
 from kookboek.pdf.cache import PageCounts, PdfCache, file_bytes, inputs_key
+from kookboek.pdf.estimate import Estimator, classify, recipe_articles
 from kookboek.pdf.imposition import impose
 from kookboek.pdf.photos import COVER_PHOTO_MM, RECIPE_PHOTO_MM, PhotoResolver
 from kookboek.pdf.render import FONT_FILES, Renderer, RenderError, stylesheet_bytes, write_pdf
@@ -21,6 +23,7 @@ from kookboek.pdf.templates import render_print
 log = logging.getLogger("kookboek.pdf")
 
 NOTE_PAGES = 3  # enough planned pages to reach any multiple of four
+MEASURE_TITLE = "Paginameting"  # the small document that lays out only unsure recipes
 BOOKLET_CSS = ("booklet.css",)
 PAGE_COUNTS_FILE = "recipe-pages.json"
 PRINT_SHOP_CSS = ("booklet.css", "print-shop.css")
@@ -111,6 +114,70 @@ def predicted_long(keys: dict[str, str], counts: PageCounts) -> frozenset[str]:
     return frozenset(slug for slug, key in keys.items() if (counts.get(key) or 1) > 1)
 
 
+def plan_long_recipes(
+    booklet: Booklet,
+    html: str,
+    keys: dict[str, str],
+    counts: PageCounts,
+    renderer: Renderer,
+) -> frozenset[str]:
+    """The recipes to start on a left page, as well as can be known before the layout.
+
+    Page counts laid out before come from ``counts``. The other recipes are estimated from
+    ``html`` (the booklet's HTML); those too close to one page to call are laid out
+    together in one small document, and what it measures is stored in ``counts``.
+    """
+    long = set(predicted_long(keys, counts))
+    unknown = [item for item in booklet.recipes if counts.get(keys[item.recipe.slug]) is None]
+    if not unknown:
+        return frozenset(long)
+    articles = recipe_articles(html)
+    estimator = Estimator(renderer.fonts_dir)
+    heights = {
+        item.recipe.slug: estimator.recipe_height(articles[item.anchor])
+        for item in unknown
+        if item.anchor in articles
+    }
+    guess = classify(heights)
+    long |= guess.long
+    unsure = [item for item in unknown if item.recipe.slug in guess.unsure]
+    if unsure:
+        started = time.perf_counter()
+        sources = [articles[item.anchor].source for item in unsure]
+        measured = measure_pages(booklet, sources, renderer)
+        counts.update({keys[slug]: pages for slug, pages in measured.items()})
+        long |= {slug for slug, pages in measured.items() if pages > 1}
+        log.debug(
+            "%s: %d van %d recepten vooraf opgemaakt om hun lengte te kennen, %.1f s",
+            booklet.spec.name,
+            len(unsure),
+            len(unknown),
+            time.perf_counter() - started,
+        )
+    return frozenset(long)
+
+
+def measuring_html(articles: Sequence[str]) -> str:
+    """A document of only these recipe ``articles`` (cut from the booklet's own HTML)."""
+    body = "\n".join(articles)
+    return (
+        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{MEASURE_TITLE}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def measure_pages(booklet: Booklet, articles: Sequence[str], renderer: Renderer) -> dict[str, int]:
+    """Per recipe slug: its page count, from one layout of only these recipe ``articles``.
+
+    They are laid out with the booklet's stylesheet. Each recipe starts on a new page, so
+    it takes as many pages here as in the booklet (see :class:`PageCounts`).
+    """
+    document = renderer.document(measuring_html(articles), booklet.project.content_dir, BOOKLET_CSS)
+    return {
+        slug: last - first + 1 for slug, (first, last) in recipe_spans(document, booklet).items()
+    }
+
+
 def recipe_spans(document: Any, booklet: Booklet) -> dict[str, tuple[int, int]]:
     """Per recipe slug: the 0-based index of its first and last page."""
     where: dict[str, int] = {}
@@ -169,7 +236,7 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     started = time.perf_counter()
     counts = PageCounts(context.pdfs.directory / PAGE_COUNTS_FILE)
     keys = recipe_keys(booklet, reader_photos, context.renderer.fonts_dir)
-    predicted = predicted_long(keys, counts)
+    predicted = plan_long_recipes(booklet, reader_html, keys, counts, context.renderer)
     reader_html = booklet_html(booklet, reader_photos, predicted, context.site_url)
     document = context.renderer.document(reader_html, base, BOOKLET_CSS)
     measured = {
@@ -178,7 +245,13 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     counts.update({keys[slug]: pages for slug, pages in measured.items()})
     long_recipes = frozenset(slug for slug, pages in measured.items() if pages > 1)
     if long_recipes != predicted:
-        # Only for recipes never laid out before: a second pass with the right page breaks.
+        # Only when the estimate of a recipe never laid out before was wrong: a second
+        # pass with the right page breaks.
+        log.debug(
+            "%s: lengte verkeerd geschat voor %s, tweede opmaak",
+            name,
+            ", ".join(sorted(long_recipes ^ predicted)),
+        )
         reader_html = booklet_html(booklet, reader_photos, long_recipes, context.site_url)
         document = context.renderer.document(reader_html, base, BOOKLET_CSS)
     pages = planned_pages(document)

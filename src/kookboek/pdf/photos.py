@@ -20,6 +20,7 @@ class PhotoResolver:
     SVG drawings are used as they are (WeasyPrint draws them as vectors). Raster photos are
     resized through :class:`kookboek.images.ImageCache`; photos narrower than ``dpi`` needs
     are noted in ``too_small`` (one Dutch line per photo) when ``warn_small`` is set.
+    A resolver is meant for one render: it does not notice a photo that changes later.
     """
 
     cache: ImageCache
@@ -27,9 +28,17 @@ class PhotoResolver:
     warn_small: bool = False
     too_small: list[str] = field(default_factory=list)
     used: set[Path] = field(default_factory=set)
+    # The answers so far: a booklet asks for each photo several times (its cache key, the
+    # HTML before and after the page breaks are known), and each lookup hashes the photo.
+    known: dict[tuple[Path, float], str | None] = field(default_factory=dict, repr=False)
 
     def url(self, source: Path, width_mm: float) -> str | None:
         self.used.add(source)
+        if (source, width_mm) not in self.known:
+            self.known[source, width_mm] = self._url(source, width_mm)
+        return self.known[source, width_mm]
+
+    def _url(self, source: Path, width_mm: float) -> str | None:
         if source.suffix.lower() == ".svg":
             return source.as_uri()
         needed = round(width_mm / MM_PER_INCH * self.dpi)
