@@ -225,6 +225,10 @@ class ImageCache:
     def variant(self, source: Path, width: int, fmt: Format) -> ImageVariant:
         return self.variants(source, [(width, fmt)])[0]
 
+    def digest(self, source: Path) -> str:
+        """The SHA-256 of ``source``, read and hashed only when its file changed."""
+        return self._digest(source)[0]
+
     def _digest(self, source: Path) -> tuple[str, bytes | None]:
         """The photo's hash, and its bytes when they had to be read for it."""
         stat = source.stat()

@@ -56,3 +56,20 @@ def test_broken_page_counts_file_is_ignored(tmp_path: Path) -> None:
     assert counts.get("x") is None
     counts.update({"x": 2})
     assert PageCounts(path).get("x") == 2
+
+
+def test_a_new_photo_under_the_same_name_renders_the_booklet_again(tmp_path: Path) -> None:
+    from PIL import Image
+
+    root = make_pdf_project(tmp_path / "project")
+    settings = PdfSettings(cache_dir=tmp_path / "cache", fonts_dir=FONTS, booklets=[BookletSpec()])
+    build_pdfs(load_project(root / "content"), settings)
+    booklet = tmp_path / "cache" / "pdf" / "receptenboek.pdf"
+    before = booklet.read_bytes()
+    # Photos are known by their hash without being reread; a replaced file must still count.
+    photo = root / "content" / "recepten" / "tomatensoep.jpg"
+    Image.new("RGB", (1600, 1200), (200, 40, 30)).save(photo, quality=85)
+    pdfs = PdfCache(tmp_path / "cache" / "pdf")
+    build_pdfs(load_project(root / "content"), settings, pdfs=pdfs)
+    assert pdfs.stored == 3  # the booklet's three editions; the documents have no photo
+    assert booklet.read_bytes() != before

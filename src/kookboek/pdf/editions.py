@@ -223,7 +223,11 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
             print_html,
             stylesheet_bytes(("fonts.css", *PRINT_SHOP_CSS)),
             *file_bytes(context.renderer.fonts_dir / font for font in FONT_FILES),
-            *file_bytes(reader_photos.used | print_photos.used),
+            # The photos by their hash, which the image cache knows without rereading them.
+            *(
+                f"{photo}:{context.images.digest(photo)}"
+                for photo in sorted(reader_photos.used | print_photos.used)
+            ),
         ]
     )
     names = {edition: file_name(name, edition) for edition in EDITIONS}
