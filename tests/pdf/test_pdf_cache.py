@@ -73,3 +73,19 @@ def test_a_new_photo_under_the_same_name_renders_the_booklet_again(tmp_path: Pat
     build_pdfs(load_project(root / "content"), settings, pdfs=pdfs)
     assert pdfs.stored == 3  # the booklet's three editions; the documents have no photo
     assert booklet.read_bytes() != before
+
+
+def test_a_new_engine_renders_every_pdf_again(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kookboek.pdf import documents, editions
+
+    settings = PdfSettings(cache_dir=tmp_path, fonts_dir=FONTS, booklets=[BookletSpec()])
+    first = PdfCache(tmp_path / "pdf")
+    build_pdfs(project, settings, pdfs=first)
+    # Same content, other code (an upgrade, or an edit of the imposition, say).
+    for module in (documents, editions):
+        monkeypatch.setattr(module, "code_fingerprint", lambda: "een nieuwe versie")
+    again = PdfCache(tmp_path / "pdf")
+    build_pdfs(project, settings, pdfs=again)
+    assert (again.stored, again.hits) == (first.stored, 0)

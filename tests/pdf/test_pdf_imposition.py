@@ -73,3 +73,22 @@ def test_imposed_pdf_puts_the_right_pages_side_by_side(pages: int, tmp_path: Pat
     for number, (left, right) in enumerate(saddle_stitch_order(pages), start=1):
         assert _half_text(target, number, left=True) == f"Pagina {left + 1}"
         assert _half_text(target, number, left=False) == f"Pagina {right + 1}"
+
+
+@pytest.mark.slow
+def test_bleed_is_cut_off_at_the_trim_box() -> None:
+    # A page background that runs 3 mm into the bleed, as on the print-shop edition: on the
+    # sheet each page is clipped to A5, so no bleed spills onto the facing page.
+    pages = "".join('<p style="break-before: page">Pagina</p>' for _ in range(4))
+    html = (
+        "<style>@page { size: A5; margin: 20mm; bleed: 3mm; background: #f00 }</style>"
+        f"<body>{pages}</body>"
+    )
+    source = HTML(string=html).write_pdf()
+    assert float(PdfReader(BytesIO(source)).pages[0].mediabox.width) > 148 / 25.4 * 72 + 10
+    for sheet in PdfReader(BytesIO(impose(source))).pages:
+        forms = sheet["/Resources"]["/XObject"]
+        for name in forms:
+            left, bottom, right, top = (float(v) for v in forms[name].get_object()["/BBox"])
+            assert right - left == pytest.approx(148 / 25.4 * 72, abs=0.5)
+            assert top - bottom == pytest.approx(210 / 25.4 * 72, abs=0.5)

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from kookboek.hashing import inputs_key
 from kookboek.images import write_atomic
 
-CACHE_VERSION = "1"
-
-
-def inputs_key(parts: Iterable[str | bytes]) -> str:
-    """A hash of the inputs (HTML, CSS, fonts, photos, options), each part length-prefixed."""
-    digest = hashlib.sha256(CACHE_VERSION.encode())
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()[:24]
+__all__ = ["PageCounts", "PdfCache", "file_bytes", "inputs_key"]
 
 
 def file_bytes(paths: Iterable[Path]) -> list[bytes]:

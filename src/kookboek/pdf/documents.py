@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kookboek import __version__
 from kookboek.downloads import Download, document_pdf_name
+from kookboek.hashing import code_fingerprint
 from kookboek.models import Playbook, PolicyRecommendation, Publication
 from kookboek.pdf.cache import PdfCache, inputs_key
 from kookboek.pdf.editions import pages_label
@@ -91,7 +91,8 @@ def render_documents(project: Project, renderer: Renderer, pdfs: PdfCache) -> li
 
 
 def _render(html: str, name: str, renderer: Renderer, pdfs: PdfCache, project: Project) -> Path:
-    key = inputs_key([__version__, html, stylesheet_bytes(("fonts.css", *DOCUMENT_CSS))])
+    # The engine's code is part of the key: a new version never serves an old PDF.
+    key = inputs_key([code_fingerprint(), html, stylesheet_bytes(("fonts.css", *DOCUMENT_CSS))])
     if pdfs.lookup(name, key) is not None:
         return pdfs.path(name)
     started = time.perf_counter()

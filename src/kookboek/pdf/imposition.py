@@ -48,6 +48,7 @@ def impose(pdf: bytes) -> bytes:
 
     Each source page becomes a form XObject that shares its fonts and images, so the result
     is hardly bigger than the source. Links and tags are dropped: this file is for paper.
+    A page with bleed is cut at its trim box, as the print shop would.
     """
     sources = list(PdfReader(BytesIO(pdf)).pages)
     writer = PdfWriter()
@@ -78,7 +79,7 @@ def impose(pdf: bytes) -> bytes:
 
 
 def _as_form(writer: PdfWriter, page: PageObject) -> IndirectObject:
-    """The page's drawing as a form XObject with the page's own resources and bounds."""
+    """The page's drawing as a form XObject with the page's own resources, cut at the trim."""
     contents = page.get_contents()
     form = DecodedStreamObject()
     form.set_data(contents.get_data() if contents is not None else b"")
@@ -86,7 +87,7 @@ def _as_form(writer: PdfWriter, page: PageObject) -> IndirectObject:
         {
             NameObject("/Type"): NameObject("/XObject"),
             NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in page.mediabox),
+            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in page.trimbox),
             NameObject("/Resources"): page.get(NameObject("/Resources"), DictionaryObject()),
         }
     )
