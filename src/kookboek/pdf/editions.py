@@ -258,32 +258,38 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
             ", ".join(sorted(long_recipes ^ predicted)),
         )
         reader_html = booklet_html(booklet, reader_photos, long_recipes, context.site_url)
+        del document
         document = context.renderer.document(reader_html, base, BOOKLET_CSS)
     pages = planned_pages(document)
     reader_pdf = write_pdf(document, tagged=True, pages=pages)
-    context.pdfs.store(names[READER], key, reader_pdf, len(pages))
-    _report(names[READER], len(pages), started, len(reader_pdf))
+    page_count = len(pages)
+    # Let go of the reader's layout (millions of boxes) before the next one: the garbage
+    # collector would otherwise walk it again and again during the print-shop layout.
+    del document, pages
+    context.pdfs.store(names[READER], key, reader_pdf, page_count)
+    _report(names[READER], page_count, started, len(reader_pdf))
 
     started = time.perf_counter()
     print_html = booklet_html(booklet, print_photos, long_recipes, context.site_url)
     document = context.renderer.document(print_html, base, PRINT_SHOP_CSS)
     print_pages = planned_pages(document)
-    if len(print_pages) != len(pages):
+    if len(print_pages) != page_count:
         raise RenderError(
             f"{names[PRINT_SHOP]} heeft {len(print_pages)} pagina's, de leesversie "
-            f"{len(pages)}: ze moeten gelijk zijn."
+            f"{page_count}: ze moeten gelijk zijn."
         )
     print_pdf = write_pdf(document, tagged=False, pages=print_pages)
-    context.pdfs.store(names[PRINT_SHOP], key, print_pdf, len(print_pages))
-    _report(names[PRINT_SHOP], len(print_pages), started, len(print_pdf))
+    del document, print_pages
+    context.pdfs.store(names[PRINT_SHOP], key, print_pdf, page_count)
+    _report(names[PRINT_SHOP], page_count, started, len(print_pdf))
 
     started = time.perf_counter()
     # From the print-shop edition: the same pages, untagged, which pypdf reads 3.5 times as
     # fast as the tagged reader edition (the tags are dropped on the sheets anyway), with
     # sharper photos for a home printer; the bleed is cut off at the trim box.
     home_pdf = impose(print_pdf)
-    context.pdfs.store(names[HOME], key, home_pdf, len(pages) // 2)
-    _report(names[HOME], len(pages) // 4, started, len(home_pdf), sheets=True)
+    context.pdfs.store(names[HOME], key, home_pdf, page_count // 2)
+    _report(names[HOME], page_count // 4, started, len(home_pdf), sheets=True)
     return _downloads(booklet, context, names)
 
 
