@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -16,8 +16,15 @@ from kookboek.safe_markdown import render_markdown
 def print_environment() -> jinja2.Environment:
     env = environment().overlay()
     # No heading ids: one printed document holds many recipes with a 'Bereiding' heading.
-    env.filters["print_markdown"] = lambda text: Markup(render_markdown(text, heading_ids=False))
+    env.filters["print_markdown"] = _print_markdown
     return env
+
+
+@lru_cache(maxsize=4096)
+def _print_markdown(text: str) -> Markup:
+    """A recipe's text goes into the booklet's HTML several times per render (for the cache
+    key, the estimate and each edition): convert it once."""
+    return Markup(render_markdown(text, heading_ids=False))
 
 
 def render_print(template: str, **context: Any) -> str:
