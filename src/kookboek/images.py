@@ -190,8 +190,10 @@ class CacheManifest:
 
     def size(self, variant: Path) -> tuple[int, int] | None:
         entry = self._sizes.get(variant.name)
-        if isinstance(entry, list) and len(entry) == 2 and all(type(n) is int for n in entry):
-            return entry[0], entry[1]  # type: ignore[return-value]
+        if isinstance(entry, list) and len(entry) == 2:
+            width, height = entry
+            if type(width) is int and type(height) is int:
+                return width, height
         return None
 
     def forget(self, source: Path) -> None:
