@@ -84,8 +84,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         project = self.project
         if self.pdf_enabled:
             # Rendered before the pages, so the Downloads page and the document pages can link
-            # to the PDFs with their real size. Imported here: loading WeasyPrint takes half a
-            # second that a build without PDFs should not pay.
+            # to the PDFs with their real size. Imported here: a build without PDFs need not
+            # load the PDF machinery (pypdf, font metrics; WeasyPrint loads only to render).
             from kookboek.mkdocs_plugin.pdfs import build_downloads
 
             self.downloads[:] = build_downloads(
