@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,11 +72,12 @@ class SiteContext:
     def listing(self, parts: Sequence[str], root: str, render_page: Callable[[], str]) -> str:
         """A page made from the recipes (an overview, a competence, a category): rendered
         again only when a recipe, the prices, the competences or the engine changed."""
-        everything = self._recipe_inputs.get("")
-        if everything is None:
-            everything = inputs_key([self.recipe_inputs(r) for r in self.project.recipes])
-            self._recipe_inputs[""] = everything  # no recipe has an empty slug
-        return self.fragments.get(["listing", *parts, root, everything], render_page)
+        return self.fragments.get(["listing", *parts, root, self.all_recipe_inputs], render_page)
+
+    @cached_property
+    def all_recipe_inputs(self) -> str:
+        """A hash of every recipe's inputs: what a listing page is made from."""
+        return inputs_key([self.recipe_inputs(r) for r in self.project.recipes])
 
     def absolute(self, path: str) -> str:
         return self.site_url + path if self.site_url else "/" + path
