@@ -89,7 +89,8 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from kookboek.images import ImageCache
+    from kookboek.content.project import load_project
+    from kookboek.images.pipeline import ImageCache
     from kookboek.pdf import editions
     from kookboek.pdf.booklet import BookletSpec, build_booklet
     from kookboek.pdf.build import PdfSettings, build_pdfs
@@ -105,7 +106,6 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     )
     from kookboek.pdf.photos import PhotoResolver
     from kookboek.pdf.render import Renderer, stylesheet_text
-    from kookboek.project import load_project
 
     # Every WeasyPrint layout the engine does, and the time spent deciding which recipes
     # are long before the booklet's layout (estimate plus measuring document, if any).

@@ -214,7 +214,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def check_inbox(inbox_dir: Path, accepted: list[str]) -> list[str]:
     from PIL import Image
 
-    from kookboek.inbox import Inbox, valid_id
+    from kookboek.inbox.store import Inbox, valid_id
 
     problems: list[str] = []
     inbox = Inbox(inbox_dir, max_entries=1_000_000)
@@ -251,7 +251,7 @@ def main() -> int:
         serve(int(args.serve[0]), Path(args.serve[1]), Path(args.serve[2]))
         return 0
 
-    from kookboek.kitchen_data import load_competences
+    from kookboek.content.kitchen_data import load_competences
 
     competence = load_competences(args.content)[0].id
     with tempfile.TemporaryDirectory(prefix="kookboek-laadtest-") as work:

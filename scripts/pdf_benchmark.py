@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from kookboek.content.project import load_project
 from kookboek.pdf.build import PdfSettings, build_pdfs
-from kookboek.project import load_project
 
 
 def main() -> None:

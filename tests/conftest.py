@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from project_paths import FIXTURES, REPO
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPO = Path(__file__).parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

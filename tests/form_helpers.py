@@ -7,7 +7,7 @@ import re
 
 from PIL import Image
 
-from kookboek.submission import RawIngredient, RawSubmission
+from kookboek.inbox.submission import RawIngredient, RawSubmission
 
 GPS_IFD = 0x8825
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPO = Path(__file__).parent.parent
+from project_paths import FIXTURES, REPO
+
 SUB_PATH = "kookboek"  # the fixture's site_url is https://example.org/kookboek/
 
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from kookboek.mkdocs_plugin.run import BuildFailed, build_site
-
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-REPO = Path(__file__).parent.parent.parent
+from project_paths import FIXTURES, REPO
 
 
 def copy_project(target: Path) -> Path:

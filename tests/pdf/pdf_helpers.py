@@ -12,9 +12,8 @@ import pytest
 from PIL import Image
 
 from kookboek.pdf.render import Renderer
+from project_paths import FIXTURES, REPO
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-REPO = Path(__file__).parent.parent.parent
 FONTS = REPO / "theme" / "assets" / "fonts"
 
 BOOKLETS = """

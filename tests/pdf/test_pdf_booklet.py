@@ -9,10 +9,10 @@ import pytest
 from pdf_helpers import make_pdf_project
 from PIL import Image
 
-from kookboek.images import ImageCache
+from kookboek.content.project import Project, load_project
+from kookboek.images.pipeline import ImageCache
 from kookboek.pdf.booklet import BookletError, BookletSpec, build_booklet, matches
 from kookboek.pdf.photos import PhotoResolver
-from kookboek.project import Project, load_project
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ import pytest
 from pdf_helpers import page_texts, pdffonts, recipe_start_pages, toc_entries
 from pypdf import PdfReader
 
+from kookboek.content.project import Project, load_project
 from kookboek.mkdocs_plugin.run import build_site
-from kookboek.project import Project, load_project
 
 pytestmark = pytest.mark.slow
 

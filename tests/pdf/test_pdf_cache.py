@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from pdf_helpers import FONTS, counting_layouts, make_pdf_project
 
-from kookboek.images import ImageCache
+from kookboek.content.project import Project, load_project
+from kookboek.images.pipeline import ImageCache
 from kookboek.pdf.booklet import BookletSpec
 from kookboek.pdf.build import PdfSettings, build_pdfs
 from kookboek.pdf.cache import PageCounts, PdfCache
 from kookboek.pdf.editions import MEASURE_TITLE
-from kookboek.project import Project, load_project
 
 pytestmark = pytest.mark.slow
 

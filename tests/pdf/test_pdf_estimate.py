@@ -20,7 +20,8 @@ from pdf_helpers import (
     toc_entries,
 )
 
-from kookboek.images import ImageCache
+from kookboek.content.project import Project, load_project
+from kookboek.images.pipeline import ImageCache
 from kookboek.pdf import estimate
 from kookboek.pdf.booklet import Booklet, BookletSpec, build_booklet
 from kookboek.pdf.cache import PageCounts, PdfCache
@@ -37,8 +38,7 @@ from kookboek.pdf.editions import (
 from kookboek.pdf.estimate import PAGE_HEIGHT_MM, Guess, Typesetter, classify, recipe_heights
 from kookboek.pdf.photos import PhotoResolver
 from kookboek.pdf.render import Renderer
-from kookboek.project import Project, load_project
-from kookboek.safe_markdown import render_markdown
+from kookboek.site.safe_markdown import render_markdown
 
 PX_PER_MM = 96 / 25.4
 ODD_RECIPE = """---

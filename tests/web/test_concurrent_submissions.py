@@ -13,7 +13,7 @@ from live_server import running
 from PIL import Image
 
 from form_helpers import csrf_token, form_fields, jpeg_with_gps
-from kookboek.inbox import Inbox
+from kookboek.inbox.store import Inbox
 
 SENDERS = 20
 

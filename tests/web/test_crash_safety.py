@@ -21,7 +21,7 @@ import pytest
 from test_concurrent_submissions import multipart
 
 from form_helpers import csrf_token, form_fields, jpeg_with_gps
-from kookboek.inbox import Inbox, valid_id
+from kookboek.inbox.store import Inbox, valid_id
 
 KOOKBOEK = Path(sys.executable).with_name("kookboek")
 SENDERS = 6

@@ -12,7 +12,7 @@ from live_server import running
 from PIL import Image
 
 from form_helpers import jpeg_with_gps
-from kookboek.inbox import Inbox
+from kookboek.inbox.store import Inbox
 from kookboek.mkdocs_plugin.run import build_site
 
 PASSWORD = "soep-is-lekker-42"

@@ -11,7 +11,7 @@ from PIL import Image
 
 from form_helpers import form_fields
 from hostile_images import CONVERTED, REFUSED, corpus
-from kookboek.inbox import Inbox
+from kookboek.inbox.store import Inbox
 
 CORPUS = corpus()
 

@@ -9,9 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from form_helpers import csrf_token, jpeg_with_gps, sample_raw_submission
-from kookboek.inbox import Inbox
-from kookboek.project import load_project
-from kookboek.submission import RawIngredient, parse_submission
+from kookboek.content.project import load_project
+from kookboek.inbox.store import Inbox
+from kookboek.inbox.submission import RawIngredient, parse_submission
 from kookboek.web.passwords import ENV_VARIABLE
 
 PASSWORD = "soep-is-lekker-42"

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from PIL import Image
 
 from form_helpers import csrf_token, form_fields, has_gps, jpeg_with_gps
-from kookboek.inbox import Inbox
+from kookboek.inbox.store import Inbox
 
 
 def inbox_of(app: Flask) -> Inbox:

@@ -10,11 +10,11 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from kookboek.downloads import Download
+from kookboek.content.project import Project
 from kookboek.pdf.booklet import BookletError, BookletSpec
 from kookboek.pdf.build import PdfSettings, build_pdfs
 from kookboek.pdf.render import RenderError
-from kookboek.project import Project
+from kookboek.site.downloads import Download
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
 

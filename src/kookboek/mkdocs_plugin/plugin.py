@@ -16,21 +16,21 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kookboek.downloads import DOWNLOADS_DIR, Download
-from kookboek.errors import ContentErrors
-from kookboek.images import ImageCache
+from kookboek.content.errors import ContentErrors
+from kookboek.content.project import Project, load_project
+from kookboek.images.pipeline import ImageCache
+from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.mkdocs_plugin.config import KookboekConfig
-from kookboek.photos import Photo, prepare_photos
-from kookboek.project import Project, load_project
-from kookboek.rendering import content_path
-from kookboek.site_pages import GeneratedPage, generated_pages
-from kookboek.site_render import (
+from kookboek.site.downloads import DOWNLOADS_DIR, Download
+from kookboek.site.generated import GeneratedPage, generated_pages
+from kookboek.site.pages import (
     SiteContext,
     render_document_page,
     render_home_page,
     render_recipe_page,
     render_recipe_search_text,
 )
+from kookboek.site.templating import content_path
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
 

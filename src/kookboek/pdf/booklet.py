@@ -8,10 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from kookboek.models import Competence, Recipe
-from kookboek.pricing import RecipeCost
-from kookboek.project import Project
-from kookboek.vocabulary import CATEGORIES, CATEGORY_NAMES
+from kookboek.content.models import Competence, Recipe
+from kookboek.content.project import Project
+from kookboek.content.vocabulary import CATEGORIES, CATEGORY_NAMES
+from kookboek.pricing.cost import RecipeCost
 
 Order = Literal["titel", "kost", "tijd"]
 ORDERS: tuple[Order, ...] = ("titel", "kost", "tijd")

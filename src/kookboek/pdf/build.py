@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kookboek.downloads import Download
-from kookboek.images import ImageCache
+from kookboek.content.project import Project
+from kookboek.images.pipeline import ImageCache
 from kookboek.pdf.booklet import BookletSpec, build_booklet
 from kookboek.pdf.cache import PdfCache
 from kookboek.pdf.documents import render_documents
 from kookboek.pdf.editions import BookletContext, render_booklet
 from kookboek.pdf.render import Renderer
-from kookboek.project import Project
+from kookboek.site.downloads import Download
 
 log = logging.getLogger("kookboek.pdf")
 

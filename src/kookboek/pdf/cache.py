@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from kookboek.hashing import inputs_key
-from kookboek.images import write_atomic
+from kookboek.images.pipeline import write_atomic
+from kookboek.support.hashing import inputs_key
 
 __all__ = ["PageCounts", "PdfCache", "file_bytes", "inputs_key"]
 

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kookboek.downloads import Download, document_pdf_name
-from kookboek.hashing import code_fingerprint
-from kookboek.models import Playbook, PolicyRecommendation, Publication
+from kookboek.content.models import Playbook, PolicyRecommendation, Publication
+from kookboek.content.project import Project
 from kookboek.pdf.cache import PdfCache, inputs_key
 from kookboek.pdf.editions import pages_label
 from kookboek.pdf.render import Renderer, stylesheet_bytes, write_pdf
-from kookboek.pdf.templates import render_print
-from kookboek.project import Project
+from kookboek.pdf.templating import render_print
+from kookboek.site.downloads import Download, document_pdf_name
+from kookboek.support.hashing import code_fingerprint
 
 log = logging.getLogger("kookboek.pdf")
 

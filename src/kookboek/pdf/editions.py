@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from kookboek import __version__
-from kookboek.downloads import Download
-from kookboek.hashing import code_fingerprint
-from kookboek.images import ImageCache
+from kookboek.images.pipeline import ImageCache
 from kookboek.pdf.booklet import Booklet
 from kookboek.pdf.cache import PageCounts, PdfCache, file_bytes, inputs_key
 from kookboek.pdf.estimate import Estimator, classify, recipe_articles
 from kookboek.pdf.imposition import impose
 from kookboek.pdf.photos import COVER_PHOTO_MM, RECIPE_PHOTO_MM, PhotoResolver
 from kookboek.pdf.render import FONT_FILES, Renderer, RenderError, stylesheet_bytes, write_pdf
-from kookboek.pdf.templates import render_print
+from kookboek.pdf.templating import render_print
+from kookboek.site.downloads import Download
+from kookboek.support.hashing import code_fingerprint
 
 log = logging.getLogger("kookboek.pdf")
 

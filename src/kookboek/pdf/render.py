@@ -9,7 +9,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-PRINT_TEMPLATES = "templates/print"
 FONT_FILES = (
     "atkinson-hyperlegible-latin-400-normal.woff2",
     "atkinson-hyperlegible-latin-400-italic.woff2",
@@ -29,7 +28,7 @@ class RenderError(RuntimeError):
 
 
 def stylesheet_text(name: str) -> str:
-    return files("kookboek").joinpath(PRINT_TEMPLATES, name).read_text(encoding="utf-8")
+    return files("kookboek.pdf").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def stylesheet_bytes(names: Sequence[str]) -> bytes:

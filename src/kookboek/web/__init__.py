@@ -11,8 +11,8 @@ from flask import Flask, Response, current_app, render_template, request, send_f
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from kookboek.inbox import Inbox
-from kookboek.photo_intake import MAX_PHOTO_BYTES
+from kookboek.images.intake import MAX_PHOTO_BYTES
+from kookboek.inbox.store import Inbox
 from kookboek.web.ratelimit import RateLimiter
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "theme" / "assets" / "fonts"

@@ -20,10 +20,10 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from kookboek.inbox import InboxEntry, UnknownEntry
-from kookboek.preview import preview
-from kookboek.recipe_writer import ApprovalError, publication_problems, write_recipe
-from kookboek.submission import RawSubmission, SubmissionErrors, parse_submission
+from kookboek.inbox.preview import preview
+from kookboek.inbox.store import InboxEntry, UnknownEntry
+from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
+from kookboek.inbox.writer import ApprovalError, publication_problems, write_recipe
 from kookboek.web import client_address, inbox, limiter
 from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
 from kookboek.web.shared import KitchenDataMissing, form_context, kitchen_data, raw_from_request

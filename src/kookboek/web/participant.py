@@ -8,11 +8,11 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import FileStorage
 
-from kookboek.images import ImageProblem
-from kookboek.inbox import InboxError, UnknownEntry, valid_id
-from kookboek.photo_intake import process_photo
-from kookboek.preview import preview
-from kookboek.submission import RawSubmission, SubmissionErrors, parse_submission
+from kookboek.images.intake import process_photo
+from kookboek.images.pipeline import ImageProblem
+from kookboek.inbox.preview import preview
+from kookboek.inbox.store import InboxError, UnknownEntry, valid_id
+from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
 from kookboek.web import client_address, inbox, limiter
 from kookboek.web.shared import KitchenDataMissing, form_context, kitchen_data, raw_from_request
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from flask import current_app, request
 
-from kookboek.errors import ContentErrors
-from kookboek.kitchen_data import load_competences, load_prices
-from kookboek.models import Competence, PriceList
-from kookboek.submission import RawSubmission
-from kookboek.vocabulary import CATEGORY_NAMES, UNIT_NAMES
+from kookboek.content.errors import ContentErrors
+from kookboek.content.kitchen_data import load_competences, load_prices
+from kookboek.content.models import Competence, PriceList
+from kookboek.content.vocabulary import CATEGORY_NAMES, UNIT_NAMES
+from kookboek.inbox.submission import RawSubmission
 
 
 class KitchenDataMissing(Exception):

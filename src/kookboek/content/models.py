@@ -1,0 +1,133 @@
+"""Typed, immutable models of the content. Frontmatter keys are Dutch (aliases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from kookboek.content.vocabulary import Allergen, Category, Diet, Unit
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Identifier = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+]
+PositiveAmount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=4)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=4)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        str_strip_whitespace=True,
+    )
+
+
+class Ingredient(Model):
+    name: ShortText = Field(alias="naam")
+    amount: PositiveAmount | None = Field(default=None, alias="hoeveelheid")
+    unit: Unit | None = Field(default=None, alias="eenheid")
+    price: Money | None = Field(default=None, alias="prijs")
+    to_taste: bool = Field(default=False, alias="naar_smaak")
+
+
+class Recipe(Model):
+    slug: str = Field(exclude=True)
+    source: Path = Field(exclude=True)
+    body: str = Field(default="", exclude=True)
+    title: ShortText = Field(alias="titel")
+    description: Annotated[str, StringConstraints(min_length=1, max_length=300)] = Field(
+        alias="beschrijving"
+    )
+    portions: int = Field(alias="porties", ge=1, le=1000, strict=False)
+    minutes: int = Field(alias="tijd", ge=1, le=10_000)
+    category: Category = Field(alias="categorie")
+    competences: tuple[Identifier, ...] = Field(alias="competenties", min_length=1)
+    diets: tuple[Diet, ...] = Field(default=(), alias="dieet")
+    allergens: tuple[Allergen, ...] = Field(default=(), alias="allergenen")
+    equipment: tuple[ShortText, ...] = Field(default=(), alias="materiaal")
+    photo: ShortText | None = Field(default=None, alias="foto")
+    photo_alt: ShortText | None = Field(default=None, alias="foto_alt")
+    author: ShortText | None = Field(default=None, alias="auteur")
+    group: ShortText | None = Field(default=None, alias="groep")
+    date: dt.date = Field(alias="datum")
+    ingredients: tuple[Ingredient, ...] = Field(alias="ingredienten", min_length=1, max_length=200)
+
+    @property
+    def needs_oven(self) -> bool:
+        return any(tool.lower() == "oven" for tool in self.equipment)
+
+
+class PriceEntry(Model):
+    name: ShortText = Field(alias="naam")
+    other_names: tuple[ShortText, ...] = Field(default=(), alias="andere_namen")
+    price: Money = Field(alias="prijs")
+    amount: PositiveAmount = Field(alias="hoeveelheid")
+    unit: Unit = Field(alias="eenheid")
+    grams_per_piece: PositiveAmount | None = Field(default=None, alias="gewicht_per_stuk")
+    grams_per_tablespoon: PositiveAmount | None = Field(default=None, alias="gram_per_el")
+    shop: ShortText | None = Field(default=None, alias="winkel")
+
+
+class PriceList(Model):
+    shop: ShortText = Field(alias="winkel")
+    price_date: dt.date = Field(alias="prijspeil")
+    entries: tuple[PriceEntry, ...] = Field(alias="ingredienten")
+
+    @cached_property
+    def by_name(self) -> dict[str, PriceEntry]:
+        """Every name and other name, normalised; the first entry with a name wins."""
+        index: dict[str, PriceEntry] = {}
+        for entry in self.entries:
+            for name in (entry.name, *entry.other_names):
+                index.setdefault(normalise_name(name), entry)
+        return index
+
+    def find(self, name: str) -> PriceEntry | None:
+        return self.by_name.get(normalise_name(name))
+
+
+class Competence(Model):
+    id: Identifier
+    name: ShortText = Field(alias="naam")
+    explanation: Text = Field(alias="uitleg")
+
+
+class Publication(Model):
+    """A project report (``content/publicaties``)."""
+
+    slug: str = Field(exclude=True)
+    source: Path = Field(exclude=True)
+    body: str = Field(default="", exclude=True)
+    title: ShortText = Field(alias="titel")
+    summary: Text = Field(alias="samenvatting")
+    year: int = Field(alias="jaar", ge=1990, le=2100)
+    project: ShortText
+    partners: tuple[ShortText, ...] = ()
+    region: ShortText | None = Field(default=None, alias="regio")
+
+
+class Playbook(Publication):
+    """A draaiboek: a method another organisation can reuse."""
+
+    audience: ShortText = Field(alias="doelgroep")
+    duration: ShortText = Field(alias="duur")
+    materials: tuple[ShortText, ...] = Field(default=(), alias="materiaal")
+
+
+class PolicyRecommendation(Publication):
+    """A beleidsaanbeveling, numbered, addressed to named organisations."""
+
+    number: int = Field(alias="nummer", ge=1, le=999)
+    addressees: tuple[ShortText, ...] = Field(alias="adressaten", min_length=1)
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.casefold().split())

@@ -1,0 +1,250 @@
+"""Loading a whole content folder into validated models, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from kookboek.content.errors import ContentError, ContentErrors, display_path
+from kookboek.content.messages import translate
+from kookboek.content.models import (
+    Competence,
+    Playbook,
+    PolicyRecommendation,
+    PriceList,
+    Publication,
+    Recipe,
+)
+from kookboek.content.parse_cache import SourceCache
+from kookboek.content.recipe_rules import check_recipe_data
+from kookboek.content.slugs import slugify
+from kookboek.content.source import SourceError, SourceFile, read_markdown, read_yaml
+from kookboek.content.text_safety import text_problems
+from kookboek.pricing.cost import RecipeCost, cost_recipe
+
+RECIPES_DIR = "recepten"
+PUBLICATIONS_DIR = "publicaties"
+PLAYBOOKS_DIR = "tools/draaiboeken"
+RECOMMENDATIONS_DIR = "tools/beleidsaanbevelingen"
+PRICES_FILE = "prijzen.yml"
+COMPETENCES_FILE = "competenties.yml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything that is published, validated, with each recipe's computed cost."""
+
+    content_dir: Path
+    prices: PriceList
+    competences: tuple[Competence, ...]
+    recipes: tuple[Recipe, ...]
+    costs: Mapping[str, RecipeCost]
+    publications: tuple[Publication, ...] = ()
+    playbooks: tuple[Playbook, ...] = ()
+    recommendations: tuple[PolicyRecommendation, ...] = ()
+    competence_by_id: Mapping[str, Competence] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "competence_by_id", {c.id: c for c in self.competences})
+
+    def summary(self) -> str:
+        tools = len(self.playbooks) + len(self.recommendations)
+        return (
+            f"Alles in orde: {len(self.recipes)} recepten, {len(self.publications)} "
+            f"publicaties, {tools} tools ({len(self.playbooks)} draaiboeken, "
+            f"{len(self.recommendations)} beleidsaanbevelingen)."
+        )
+
+
+def load_project(content_dir: Path, parse_cache: Path | None = None) -> Project:
+    """Load and validate ``content_dir``; raise ``ContentErrors`` listing every problem.
+
+    ``parse_cache``: a file where parsed content files are kept between runs.
+    """
+    loader = _Loader(content_dir, SourceCache(parse_cache))
+    project = loader.load()
+    loader.sources.save()
+    if loader.errors or project is None:
+        raise ContentErrors(loader.errors)
+    return project
+
+
+def content_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.md") if p.name != "index.md")
+
+
+class _Loader:
+    def __init__(self, content_dir: Path, sources: SourceCache) -> None:
+        self.content_dir = content_dir
+        self.sources = sources
+        self.errors: list[ContentError] = []
+
+    def load(self) -> Project | None:
+        if not self.content_dir.is_dir():
+            self.errors.append(
+                ContentError(display_path(self.content_dir), 0, "", "deze map bestaat niet.")
+            )
+            return None
+        prices = self._load_data(PRICES_FILE, lambda src: PriceList.model_validate(src.data))
+        competences = self._load_data(COMPETENCES_FILE, self._competences)
+        competence_ids = [c.id for c in competences] if competences is not None else None
+
+        def recipe_rules(data: dict[str, Any], source: SourceFile) -> list[ContentError]:
+            return check_recipe_data(data, source, self.content_dir, competence_ids, prices)
+
+        recipes = self._load_documents(RECIPES_DIR, Recipe, recipe_rules)
+        publications = self._load_documents(PUBLICATIONS_DIR, Publication)
+        playbooks = self._load_documents(PLAYBOOKS_DIR, Playbook)
+        recommendations = self._load_documents(RECOMMENDATIONS_DIR, PolicyRecommendation)
+        self._check_unique_numbers(recommendations)
+
+        if prices is None or competences is None or self.errors:
+            return None
+        # Every pricing problem was reported by the rules above, so pricing cannot fail here.
+        costs = {recipe.slug: cost_recipe(recipe, prices) for recipe, _ in recipes}
+        return Project(
+            content_dir=self.content_dir,
+            prices=prices,
+            competences=competences,
+            recipes=tuple(r for r, _ in recipes),
+            costs=costs,
+            publications=tuple(p for p, _ in publications),
+            playbooks=tuple(p for p, _ in playbooks),
+            recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
+        )
+
+    # -- data files ---------------------------------------------------------------------------
+
+    def _load_data(self, name: str, build: Callable[[SourceFile], Any]) -> Any:
+        path = self.content_dir / name
+        if not path.is_file():
+            self.errors.append(ContentError(display_path(path), 0, "", "dit bestand ontbreekt."))
+            return None
+        try:
+            source = read_yaml(path)
+        except SourceError as exc:
+            self.errors.append(exc.error)
+            return None
+        hidden = text_problems(source)
+        if hidden:
+            self.errors.extend(hidden)
+            return None
+        try:
+            return build(source)
+        except ValidationError as exc:
+            model = PriceList if name == PRICES_FILE else Competence
+            self.errors.extend(translate(exc, source, model))
+            return None
+        except _DataErrors as exc:
+            self.errors.extend(exc.errors)
+            return None
+
+    def _competences(self, source: SourceFile) -> tuple[Competence, ...]:
+        if not isinstance(source.data, list):
+            raise _DataErrors(
+                [
+                    source.error(
+                        (),
+                        "moet een lijst van competenties zijn (- id: ..., naam: ..., uitleg: ...).",
+                    )
+                ]
+            )
+        found: list[Competence] = []
+        problems: list[ContentError] = []
+        seen: set[str] = set()
+        for index, item in enumerate(source.data):
+            try:
+                competence = Competence.model_validate(item)
+            except ValidationError as exc:
+                problems.extend(translate(exc, source, Competence, prefix=(index,)))
+                continue
+            if competence.id in seen:
+                problems.append(
+                    source.error((index, "id"), f"'{competence.id}' staat er twee keer in.")
+                )
+            seen.add(competence.id)
+            found.append(competence)
+        if problems:
+            raise _DataErrors(problems)
+        return tuple(found)
+
+    # -- Markdown documents -------------------------------------------------------------------
+
+    def _load_documents(
+        self,
+        folder: str,
+        model: type[M],
+        rules: Callable[[dict[str, Any], SourceFile], list[ContentError]] | None = None,
+    ) -> list[tuple[M, SourceFile]]:
+        loaded: list[tuple[M, SourceFile]] = []
+        slugs: dict[str, SourceFile] = {}
+        for path in content_files(self.content_dir / folder):
+            try:
+                source = read_markdown(path, self.sources)
+            except SourceError as exc:
+                self.errors.append(exc.error)
+                continue
+            slug = slugify(path.stem)
+            if slug != path.stem:
+                self.errors.append(
+                    source.error(
+                        (),
+                        f"de bestandsnaam wordt het webadres: gebruik alleen kleine "
+                        f"letters, cijfers en koppeltekens, zoals '{slug}.md'.",
+                    )
+                )
+                continue
+            if slug in slugs:
+                self.errors.append(
+                    source.error(
+                        (),
+                        f"dezelfde naam als {slugs[slug].display}: geef een van "
+                        "beide bestanden een andere naam.",
+                    )
+                )
+                continue
+            slugs[slug] = source
+            if not isinstance(source.data, dict):
+                self.errors.append(
+                    source.error(
+                        (), "de gegevens bovenaan moeten velden zijn (titel: ..., enzovoort)."
+                    )
+                )
+                continue
+            self.errors.extend(text_problems(source))
+            if rules is not None:
+                self.errors.extend(rules(source.data, source))
+            data = {**source.data, "slug": slug, "source": path, "body": source.body}
+            try:
+                loaded.append((model.model_validate(data), source))
+            except ValidationError as exc:
+                self.errors.extend(translate(exc, source, model))
+        return loaded
+
+    def _check_unique_numbers(
+        self, recommendations: list[tuple[PolicyRecommendation, SourceFile]]
+    ) -> None:
+        owners: dict[int, SourceFile] = {}
+        for recommendation, source in recommendations:
+            other = owners.get(recommendation.number)
+            if other is not None:
+                self.errors.append(
+                    source.error(
+                        ("nummer",), f"nummer {recommendation.number} heeft ook {other.display}."
+                    )
+                )
+            owners.setdefault(recommendation.number, source)
+
+
+class _DataErrors(Exception):
+    def __init__(self, errors: list[ContentError]) -> None:
+        super().__init__(f"{len(errors)} problems")
+        self.errors = errors

@@ -1,0 +1,152 @@
+"""Recipe photos for the website: responsive WebP and JPEG variants from the image pipeline.
+
+A raster photo is never published as uploaded (it may be huge and carry GPS data): only its
+re-encoded variants are. An SVG illustration is drawn by hand and is used as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from kookboek.content.errors import ContentError, ContentErrors, display_path
+from kookboek.images.pipeline import Format, ImageCache, ImageProblem, ImageVariant
+
+PHOTO_WIDTHS = (400, 800, 1200)
+FORMATS: tuple[Format, ...] = ("webp", "jpeg")
+PHOTO_DIR = "fotos"
+_VIEWBOX = re.compile(rb"viewBox\s*=\s*[\"']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)")
+_DEFAULT_VECTOR_SIZE = (800, 600)
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """A file to copy into the site: ``url_path`` from the site root, ``source`` on disk."""
+
+    url_path: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class Photo:
+    """What a page needs to show a photo; paths are relative to the site root."""
+
+    src: str  # the fallback <img src> (largest JPEG, or the SVG)
+    width: int
+    height: int
+    webp: tuple[tuple[str, int], ...] = ()  # (path, width) for srcset
+    jpeg: tuple[tuple[str, int], ...] = ()
+    files: tuple[PublishedFile, ...] = ()
+
+    @property
+    def is_vector(self) -> bool:
+        return not self.webp
+
+    def srcset(self, fmt: Format, root: str) -> str:
+        variants = self.webp if fmt == "webp" else self.jpeg
+        return ", ".join(f"{root}{path} {width}w" for path, width in variants)
+
+    def all_urls(self) -> list[str]:
+        """Every published variant, largest first (for structured data)."""
+        if self.is_vector:
+            return [self.src]
+        return [path for path, _ in (self.jpeg[-1], self.webp[-1])]
+
+
+def prepare_photo(source: Path, url_path: str, name: str, cache: ImageCache) -> Photo:
+    """The photo at ``source`` as published; ``url_path`` is its place in the content tree."""
+    photo = _prepare(source, url_path, name, cache, cached_only=False)
+    assert photo is not None
+    return photo
+
+
+def _prepare(
+    source: Path, url_path: str, name: str, cache: ImageCache, *, cached_only: bool
+) -> Photo | None:
+    if source.suffix.lower() == ".svg":
+        width, height = vector_size(source.read_bytes()[:4096])
+        return Photo(src=url_path, width=width, height=height)
+    variants: dict[Format, list[ImageVariant]] = {"webp": [], "jpeg": []}
+    wanted = [(width, fmt) for fmt in FORMATS for width in PHOTO_WIDTHS]
+    made = cache.cached_variants(source, wanted) if cached_only else cache.variants(source, wanted)
+    if made is None:
+        return None
+    for variant in made:
+        if all(v.width != variant.width for v in variants[variant.format]):
+            variants[variant.format].append(variant)
+    published: dict[Format, list[tuple[str, int]]] = {"webp": [], "jpeg": []}
+    files: list[PublishedFile] = []
+    for fmt, found in variants.items():
+        suffix = "jpg" if fmt == "jpeg" else "webp"
+        for variant in found:
+            path = f"{PHOTO_DIR}/{name}-{variant.width}.{suffix}"
+            published[fmt].append((path, variant.width))
+            files.append(PublishedFile(path, variant.path))
+    largest = variants["jpeg"][-1]
+    return Photo(
+        src=published["jpeg"][-1][0],
+        width=largest.width,
+        height=largest.height,
+        webp=tuple(published["webp"]),
+        jpeg=tuple(published["jpeg"]),
+        files=tuple(files),
+    )
+
+
+def prepare_photos(
+    wanted: Iterable[tuple[str, Path, str]], cache: ImageCache, workers: int = 2
+) -> Mapping[str, Photo]:
+    """``(name, source, url_path)`` for each photo → its ``Photo``, by name, in parallel.
+
+    A photo that cannot be decoded (a truncated file, say) raises ``ContentErrors`` naming
+    every such file, after all photos were tried.
+    """
+    jobs = list(wanted)
+    results: list[Photo | ContentError | None] = []
+    # Photos already in the cache first, one by one: that is a few file lookups each, and
+    # threads would only wait on each other for the interpreter lock.
+    for name, source, url_path in jobs:
+        try:
+            results.append(_prepare(source, url_path, name, cache, cached_only=True))
+        except ImageProblem as exc:
+            results.append(ContentError(display_path(source), 0, "", str(exc)))
+        except OSError:
+            results.append(None)  # the full attempt below reports it
+
+    def prepare(job: tuple[str, Path, str]) -> Photo | ContentError:
+        name, source, url_path = job
+        try:
+            return prepare_photo(source, url_path, name, cache)
+        except ImageProblem as exc:
+            return ContentError(display_path(source), 0, "", str(exc))
+
+    # The rest must be decoded and encoded, which Pillow does outside the lock: in parallel.
+    todo = [index for index, result in enumerate(results) if result is None]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for index, result in zip(todo, pool.map(prepare, [jobs[i] for i in todo]), strict=True):
+            results[index] = result
+    problems = [result for result in results if isinstance(result, ContentError)]
+    if problems:
+        raise ContentErrors(problems)
+    return {
+        job[0]: result
+        for job, result in zip(jobs, results, strict=True)
+        if isinstance(result, Photo)
+    }
+
+
+def vector_size(head: bytes) -> tuple[int, int]:
+    """The intrinsic size of an SVG from its ``viewBox`` (so the page reserves its space)."""
+    match = _VIEWBOX.search(head)
+    if match is None:
+        return _DEFAULT_VECTOR_SIZE
+    try:
+        width, height = (round(float(group)) for group in match.groups())
+    except ValueError:
+        return _DEFAULT_VECTOR_SIZE
+    if width <= 0 or height <= 0:
+        return _DEFAULT_VECTOR_SIZE
+    return width, height

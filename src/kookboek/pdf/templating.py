@@ -1,0 +1,31 @@
+"""The Jinja2 environment of the print templates (``templates/print/``), autoescaped."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from kookboek.site.safe_markdown import render_markdown
+from kookboek.site.templating import environment
+
+
+@cache
+def print_environment() -> jinja2.Environment:
+    env = environment().overlay()
+    # No heading ids: one printed document holds many recipes with a 'Bereiding' heading.
+    env.filters["print_markdown"] = _print_markdown
+    return env
+
+
+@lru_cache(maxsize=4096)
+def _print_markdown(text: str) -> Markup:
+    """A recipe's text goes into the booklet's HTML several times per render (for the cache
+    key, the estimate and each edition): convert it once."""
+    return Markup(render_markdown(text, heading_ids=False))
+
+
+def render_print(template: str, **context: Any) -> str:
+    return print_environment().get_template(f"print/{template}").render(**context)

@@ -1,0 +1,82 @@
+"""Cost per portion: computed from the price list, never typed by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kookboek.content.models import Ingredient, PriceEntry, PriceList, Recipe
+from kookboek.pricing.money import to_cents
+from kookboek.pricing.units import ConversionError, convert
+
+
+@dataclass(frozen=True)
+class PricingProblem:
+    index: int
+    field: str
+    message: str
+
+
+class PricingError(Exception):
+    def __init__(self, problems: list[PricingProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class IngredientCost:
+    ingredient: Ingredient
+    cost: Decimal | None  # None for "naar smaak": neither scaled nor priced
+    entry: PriceEntry | None = None  # the price list entry used, if any
+
+
+@dataclass(frozen=True)
+class RecipeCost:
+    lines: tuple[IngredientCost, ...]
+    total: Decimal
+    per_portion: Decimal
+    portions: int
+    price_date: dt.date
+
+
+def ingredient_cost(ingredient: Ingredient, prices: PriceList) -> IngredientCost:
+    """The cost of one ingredient line, rounded to cents; raises ``ValueError`` in Dutch."""
+    if ingredient.to_taste:
+        return IngredientCost(ingredient, None)
+    if ingredient.price is not None:
+        return IngredientCost(ingredient, to_cents(ingredient.price))
+    entry = prices.find(ingredient.name)
+    if entry is None:
+        raise LookupError(
+            f"'{ingredient.name}' staat niet in prijzen.yml. Voeg het toe aan prijzen.yml "
+            "(naam, prijs, hoeveelheid, eenheid) of geef hier de betaalde 'prijs'."
+        )
+    assert ingredient.amount is not None and ingredient.unit is not None
+    used = convert(ingredient.amount, ingredient.unit, entry)
+    return IngredientCost(ingredient, to_cents(entry.price * used / entry.amount), entry)
+
+
+def cost_recipe(recipe: Recipe, prices: PriceList) -> RecipeCost:
+    """Every line priced (problems collected, not stopped at the first)."""
+    lines: list[IngredientCost] = []
+    problems: list[PricingProblem] = []
+    for index, ingredient in enumerate(recipe.ingredients):
+        if not ingredient.to_taste and (ingredient.amount is None or ingredient.unit is None):
+            continue  # reported by the recipe rules; nothing to price
+        try:
+            lines.append(ingredient_cost(ingredient, prices))
+        except LookupError as exc:
+            problems.append(PricingProblem(index, "naam", str(exc)))
+        except ConversionError as exc:
+            problems.append(PricingProblem(index, "eenheid", str(exc)))
+    if problems:
+        raise PricingError(problems)
+    total = sum((line.cost for line in lines if line.cost is not None), Decimal(0))
+    return RecipeCost(
+        lines=tuple(lines),
+        total=total,
+        per_portion=to_cents(total / recipe.portions),
+        portions=recipe.portions,
+        price_date=prices.price_date,
+    )

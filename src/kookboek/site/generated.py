@@ -1,0 +1,86 @@
+"""Pages the engine generates from the content: overviews and the downloads page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from markupsafe import escape
+
+from kookboek.content.project import Project
+from kookboek.content.vocabulary import CATEGORY_NAMES
+from kookboek.site.downloads import Download
+from kookboek.site.pages import (
+    SiteContext,
+    render_category_page,
+    render_competence_index,
+    render_competence_page,
+    render_downloads,
+    render_overview,
+    render_price_list,
+    render_publications,
+    render_tools,
+    used_categories,
+)
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page would stand in content/, e.g. 'recepten/index.md'
+    title: str
+    render: Callable[[str], str]  # relative site root → article HTML
+    replaces_source: bool = False
+    description: str = ""  # for <meta name="description">
+    fully_searchable: bool = False  # else search indexes only the title and description
+
+    def search_text(self) -> str:
+        """A listing repeats the titles of pages that are indexed themselves: index its gist."""
+        return f"<h1>{escape(self.title)}</h1>\n<p>{escape(self.description)}</p>"
+
+
+def generated_pages(
+    project: Project, downloads: Sequence[Download] = (), site: SiteContext | None = None
+) -> list[GeneratedPage]:
+    """Every generated page; ``site`` adds photos, the site URL and late-filled downloads."""
+    if site is None:
+        site = SiteContext(project, downloads=lambda: downloads)
+    pages = [
+        GeneratedPage(
+            "recepten/index.md",
+            "Recepten",
+            partial(render_overview, site),
+            description="Betaalbare recepten om te filteren op prijs per portie en soort.",
+        ),
+        GeneratedPage("tools/index.md", "Tools", partial(render_tools, site)),
+        GeneratedPage("publicaties/index.md", "Publicaties", partial(render_publications, site)),
+        GeneratedPage("downloads.md", "Downloads", partial(render_downloads, site)),
+        GeneratedPage(
+            "prijzen.md",
+            "Prijslijst",
+            partial(render_price_list, site),
+            description="De prijzen waarmee de kostprijs van elk recept berekend is.",
+            fully_searchable=True,
+        ),
+        GeneratedPage(
+            "competenties/index.md", "Competenties", partial(render_competence_index, site)
+        ),
+    ]
+    for competence in project.competences:
+        pages.append(
+            GeneratedPage(
+                f"competenties/{competence.id}.md",
+                competence.name,
+                partial(render_competence_page, competence, site),
+                description=competence.explanation,
+            )
+        )
+    for category in used_categories(project):
+        pages.append(
+            GeneratedPage(
+                f"soorten/{category}.md",
+                CATEGORY_NAMES[category],
+                partial(render_category_page, category, site),
+            )
+        )
+    return pages

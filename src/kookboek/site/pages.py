@@ -1,0 +1,358 @@
+"""The website's own pages: recipe pages, the filterable overview and the generated pages.
+
+Every function returns the HTML of one article; ``root`` is the relative URL of the site
+root as seen from the page, so the site works at any address and under any sub-path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from kookboek.content.models import Competence, Playbook, PolicyRecommendation, Publication, Recipe
+from kookboek.content.project import Project
+from kookboek.content.vocabulary import CATEGORIES, DIETS
+from kookboek.images.responsive import Photo
+from kookboek.site.downloads import Download, document_pdf_name
+from kookboek.site.fragment_cache import FragmentCache
+from kookboek.site.structured_data import item_list_json_ld, json_ld_script, recipe_json_ld
+from kookboek.site.templating import render
+from kookboek.support.hashing import inputs_key
+
+MAX_COST_CHOICES = (Decimal("1.00"), Decimal("1.50"), Decimal("2.00"), Decimal("3.00"))
+NEWEST_ON_HOME = 3
+PRICE_LIST_URL = "prijzen/"
+
+
+def _no_downloads() -> Sequence[Download]:
+    return ()
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What the pages need besides the content: where the site lives and its files."""
+
+    project: Project
+    site_url: str = ""  # absolute URL of the site root, ending in '/'; '' when unknown
+    site_name: str = ""
+    photos: Mapping[str, Photo] = field(default_factory=dict)  # by recipe slug
+    downloads: Callable[[], Sequence[Download]] = _no_downloads  # read when a page renders
+    fragment_file: Path | None = None  # where rendered HTML is kept for the next build
+    fragments: FragmentCache = field(init=False, repr=False)
+    _cards: dict[tuple[str, str, str], Markup] = field(default_factory=dict, repr=False)
+    _recipe_inputs: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # What every recipe fragment depends on besides the recipe and its photo.
+        project = self.project
+        shared = [
+            project.prices.model_dump_json(),
+            *(competence.model_dump_json() for competence in project.competences),
+            str(project.content_dir),
+            self.site_url,
+            self.site_name,
+        ]
+        object.__setattr__(self, "fragments", FragmentCache(self.fragment_file, shared))
+
+    def recipe_inputs(self, recipe: Recipe) -> str:
+        """A hash of one recipe's own inputs: its file's content and its published photo."""
+        key = self._recipe_inputs.get(recipe.slug)
+        if key is None:
+            photo = self.photos.get(recipe.slug)
+            key = inputs_key([recipe.model_dump_json(), repr(photo)])
+            self._recipe_inputs[recipe.slug] = key
+        return key
+
+    def listing(self, parts: Sequence[str], root: str, render_page: Callable[[], str]) -> str:
+        """A page made from the recipes (an overview, a competence, a category): rendered
+        again only when a recipe, the prices, the competences or the engine changed."""
+        return self.fragments.get(["listing", *parts, root, self.all_recipe_inputs], render_page)
+
+    @cached_property
+    def all_recipe_inputs(self) -> str:
+        """A hash of every recipe's inputs: what a listing page is made from."""
+        return inputs_key([self.recipe_inputs(r) for r in self.project.recipes])
+
+    def absolute(self, path: str) -> str:
+        return self.site_url + path if self.site_url else "/" + path
+
+    def recipe_url(self, recipe: Recipe) -> str:
+        return document_url(recipe, self.project)
+
+    def newest(self, count: int | None = None) -> list[Recipe]:
+        recipes = sorted(self.project.recipes, key=lambda r: (r.date, r.title), reverse=True)
+        return recipes[:count] if count is not None else recipes
+
+    def by_cost(self, recipes: Sequence[Recipe] | None = None) -> list[Recipe]:
+        chosen = self.project.recipes if recipes is None else recipes
+        return sorted(chosen, key=lambda r: (self.project.costs[r.slug].per_portion, r.title))
+
+    def card_html(self, recipe: Recipe, root: str, heading: str) -> Markup:
+        """The card of a recipe on the overview, competence, category and home pages."""
+        key = (recipe.slug, root, heading)
+        html = self._cards.get(key)
+        if html is None:
+            made = self.fragments.get(
+                ["card", self.recipe_inputs(recipe), root, heading],
+                lambda: render(
+                    "site/card.html", recipe=recipe, site=self, root=root, heading=heading
+                ),
+            )
+            # Our own autoescaped template made it, in this build or an earlier one.
+            html = self._cards[key] = Markup(made)
+        return html
+
+    def download_named(self, name: str) -> Download | None:
+        return next((d for d in self.downloads() if d.name == name), None)
+
+    def common(self, root: str) -> dict[str, Any]:
+        """Template variables every page gets."""
+        return {
+            "root": root,
+            "site": self,
+            "project": self.project,
+            "costs": self.project.costs,
+            "photos": self.photos,
+            "competence_by_id": self.project.competence_by_id,
+            "price_list_url": PRICE_LIST_URL,
+        }
+
+
+def document_url(document: Recipe | Publication, project: Project) -> str:
+    """The page of a content file, from the site root: 'recepten/linzensoep/'."""
+    return _page_url(document.source, project.content_dir)
+
+
+@cache
+def _page_url(source: Path, content_dir: Path) -> str:
+    # Sources were found below content_dir, so a plain relative_to works; resolving every
+    # path on every link was a measurable part of a 1,000-recipe build.
+    try:
+        relative = source.relative_to(content_dir)
+    except ValueError:
+        relative = source.resolve().relative_to(content_dir.resolve())
+    return relative.with_suffix("").as_posix() + "/"
+
+
+def competence_url(competence_id: str) -> str:
+    return f"competenties/{competence_id}/"
+
+
+def category_url(category: str) -> str:
+    return f"soorten/{category}/"
+
+
+def used_categories(project: Project) -> list[str]:
+    used = {r.category for r in project.recipes}
+    return [c for c in CATEGORIES if c in used]
+
+
+def used_competences(project: Project) -> list[Competence]:
+    used = {c for r in project.recipes for c in r.competences}
+    return [c for c in project.competences if c.id in used]
+
+
+def used_diets(project: Project) -> list[str]:
+    used = {d for r in project.recipes for d in r.diets}
+    return [d for d in DIETS if d in used]
+
+
+def render_recipe_page(recipe: Recipe, site: SiteContext, root: str) -> str:
+    """The article of a recipe's page (from an earlier build when nothing it shows changed)."""
+    return site.fragments.get(
+        ["recipe", site.recipe_inputs(recipe), root],
+        lambda: _recipe_article(recipe, site, root),
+    )
+
+
+def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
+    project = site.project
+    cost = project.costs[recipe.slug]
+    competences = [project.competence_by_id[c] for c in recipe.competences]
+    photo = site.photos.get(recipe.slug)
+    page_url = site.absolute(site.recipe_url(recipe))
+    data = recipe_json_ld(
+        recipe,
+        cost,
+        page_url=page_url,
+        image_urls=[site.absolute(url) for url in photo.all_urls()] if photo else [],
+        competence_names=[c.name for c in competences],
+        publisher=site.site_name or "Betaalbaar koken",
+    )
+    return render(
+        "site/recipe.html",
+        recipe=recipe,
+        cost=cost,
+        competences=competences,
+        photo=photo,
+        json_ld=json_ld_script(data),
+        competence_url=competence_url,
+        category_url=category_url,
+        **site.common(root),
+    )
+
+
+def render_recipe_search_text(recipe: Recipe, site: SiteContext) -> str:
+    """The lean HTML the site search indexes for a recipe (title, ingredients, steps, tips)."""
+    return site.fragments.get(
+        ["search", site.recipe_inputs(recipe)],
+        lambda: render("site/recipe_search.html", recipe=recipe),
+    )
+
+
+def render_overview(site: SiteContext, root: str) -> str:
+    return site.listing(["overview"], root, lambda: _overview(site, root))
+
+
+def _overview(site: SiteContext, root: str) -> str:
+    project = site.project
+    recipes = site.by_cost()
+    items = [(r.title, site.absolute(site.recipe_url(r))) for r in recipes]
+    return render(
+        "site/overview.html",
+        recipes=recipes,
+        categories=used_categories(project),
+        competences=used_competences(project),
+        diets=used_diets(project),
+        max_costs=MAX_COST_CHOICES,
+        json_ld=json_ld_script(item_list_json_ld(items)),
+        category_url=category_url,
+        competence_url=competence_url,
+        **site.common(root),
+    )
+
+
+def render_competence_index(site: SiteContext, root: str) -> str:
+    return site.listing(["competences"], root, lambda: _competence_index(site, root))
+
+
+def _competence_index(site: SiteContext, root: str) -> str:
+    counts = {
+        c.id: sum(1 for r in site.project.recipes if c.id in r.competences)
+        for c in site.project.competences
+    }
+    return render(
+        "site/competences.html",
+        competences=site.project.competences,
+        counts=counts,
+        competence_url=competence_url,
+        **site.common(root),
+    )
+
+
+def render_competence_page(competence: Competence, site: SiteContext, root: str) -> str:
+    return site.listing(
+        ["competence", competence.id], root, lambda: _competence_page(competence, site, root)
+    )
+
+
+def _competence_page(competence: Competence, site: SiteContext, root: str) -> str:
+    recipes = site.by_cost([r for r in site.project.recipes if competence.id in r.competences])
+    return render(
+        "site/competence.html",
+        competence=competence,
+        recipes=recipes,
+        competence_url=competence_url,
+        **site.common(root),
+    )
+
+
+def render_category_page(category: str, site: SiteContext, root: str) -> str:
+    return site.listing(["category", category], root, lambda: _category_page(category, site, root))
+
+
+def _category_page(category: str, site: SiteContext, root: str) -> str:
+    recipes = site.by_cost([r for r in site.project.recipes if r.category == category])
+    return render(
+        "site/category.html",
+        category=category,
+        recipes=recipes,
+        categories=used_categories(site.project),
+        category_url=category_url,
+        **site.common(root),
+    )
+
+
+def render_price_list(site: SiteContext, root: str) -> str:
+    return site.listing(["prices"], root, lambda: _price_list(site, root))
+
+
+def _price_list(site: SiteContext, root: str) -> str:
+    entries = sorted(site.project.prices.entries, key=lambda e: e.name.casefold())
+    return render(
+        "site/price_list.html", prices=site.project.prices, entries=entries, **site.common(root)
+    )
+
+
+def render_document_page(document: Publication, site: SiteContext, root: str) -> str:
+    """A publication, a draaiboek or a beleidsaanbeveling, each with its own template."""
+    if isinstance(document, PolicyRecommendation):
+        template = "site/recommendation.html"
+    elif isinstance(document, Playbook):
+        template = "site/playbook.html"
+    else:
+        template = "site/publication.html"
+    return render(
+        template,
+        document=document,
+        pdf=site.download_named(document_pdf_name(document.slug)),
+        **site.common(root),
+    )
+
+
+def render_tools(site: SiteContext, root: str) -> str:
+    return render("site/tools.html", url=site_url_of(site), **site.common(root))
+
+
+def render_publications(site: SiteContext, root: str) -> str:
+    publications = sorted(site.project.publications, key=lambda p: (-p.year, p.title))
+    return render(
+        "site/publications.html",
+        publications=publications,
+        url=site_url_of(site),
+        **site.common(root),
+    )
+
+
+def render_downloads(site: SiteContext, root: str) -> str:
+    groups: dict[str, list[Download]] = {}
+    for download in site.downloads():
+        if download.path.is_file():  # never pretend a file exists
+            groups.setdefault(download.group, []).append(download)
+    return render("site/downloads.html", groups=groups, **site.common(root))
+
+
+def render_home_additions(site: SiteContext, root: str) -> str:
+    """The blocks under the hand-written home page: newest recipes, quick links, downloads."""
+    return render(
+        "site/home.html",
+        recipes=site.newest(NEWEST_ON_HOME),
+        has_downloads=any(d.path.is_file() for d in site.downloads()),
+        category_url=category_url,
+        competence_url=competence_url,
+        **site.common(root),
+    )
+
+
+def render_home_page(html: str, site: SiteContext, root: str) -> str:
+    """The hand-written home page with the engine's blocks: quick links to the recipes right
+    after its first paragraph (on a phone a visitor should not scroll to find a recipe), the
+    newest recipes and the booklet below it."""
+    quick = render("site/home_quick_links.html", root=root)
+    end = html.find("</p>")
+    if end == -1:
+        html = quick + html
+    else:
+        end += len("</p>")
+        html = html[:end] + quick + html[end:]
+    return html + render_home_additions(site, root)
+
+
+def site_url_of(site: SiteContext) -> Callable[[Recipe | Publication], str]:
+    return lambda document: document_url(document, site.project)

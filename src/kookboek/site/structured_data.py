@@ -1,0 +1,138 @@
+"""schema.org JSON-LD for recipe pages and the recipe overview."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from kookboek.content.models import Ingredient, Recipe
+from kookboek.content.vocabulary import DIET_NAMES, UNIT_NAMES
+from kookboek.pricing.cost import RecipeCost
+from kookboek.pricing.money import format_amount, to_cents
+
+SCHEMA_DIETS = {
+    "vegetarisch": "https://schema.org/VegetarianDiet",
+    "veganistisch": "https://schema.org/VeganDiet",
+    "halal": "https://schema.org/HalalDiet",
+    "glutenvrij": "https://schema.org/GlutenFreeDiet",
+    "lactosevrij": "https://schema.org/LowLactoseDiet",
+}
+_STEP = re.compile(r"^\s{0,3}\d+[.)]\s+(.*)$")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_MARKUP = re.compile(r"[*_`]+|\[([^\]]*)\]\([^)]*\)")
+
+
+def iso_duration(minutes: int) -> str:
+    """``90`` → ``'PT1H30M'`` (ISO 8601)."""
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+
+
+def ingredient_text(ingredient: Ingredient) -> str:
+    if ingredient.to_taste or ingredient.amount is None or ingredient.unit is None:
+        return f"{ingredient.name} (naar smaak)"
+    singular, plural = UNIT_NAMES[ingredient.unit]
+    unit = singular if ingredient.amount <= 1 else plural
+    return f"{format_amount(ingredient.amount)} {unit} {ingredient.name}"
+
+
+def steps(body: str) -> list[str]:
+    """The numbered steps under the ``Bereiding`` heading, as plain text."""
+    found: list[str] = []
+    in_steps = False
+    for line in body.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            in_steps = heading.group(1).strip().casefold() == "bereiding"
+            continue
+        if not in_steps:
+            continue
+        step = _STEP.match(line)
+        if step:
+            found.append(_plain(step.group(1)))
+        elif found and line.startswith((" ", "\t")) and line.strip():
+            found[-1] = f"{found[-1]} {_plain(line.strip())}"
+    return found
+
+
+def _plain(text: str) -> str:
+    return _MARKUP.sub(lambda m: m.group(1) or "", text).strip()
+
+
+def recipe_json_ld(
+    recipe: Recipe,
+    cost: RecipeCost,
+    *,
+    page_url: str,
+    image_urls: Sequence[str],
+    competence_names: Sequence[str],
+    publisher: str,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Recipe",
+        "name": recipe.title,
+        "description": recipe.description,
+        "url": page_url,
+        "recipeYield": f"{recipe.portions} porties",
+        "totalTime": iso_duration(recipe.minutes),
+        "recipeCategory": recipe.category.capitalize(),
+        "recipeCuisine": "Vlaams",
+        "keywords": ", ".join(
+            [
+                "betaalbaar",
+                recipe.category,
+                *competence_names,
+                *(DIET_NAMES[d].lower() for d in recipe.diets),
+            ]
+        ),
+        "datePublished": recipe.date.isoformat(),
+        "inLanguage": "nl-BE",
+        "recipeIngredient": [ingredient_text(i) for i in recipe.ingredients],
+        "recipeInstructions": [
+            {"@type": "HowToStep", "position": n, "text": text}
+            for n, text in enumerate(steps(recipe.body), start=1)
+        ],
+        "estimatedCost": {
+            "@type": "MonetaryAmount",
+            "currency": "EUR",
+            "value": float(to_cents(cost.total)),
+        },
+        "author": _author(recipe, publisher),
+    }
+    if image_urls:
+        data["image"] = list(image_urls)
+    if recipe.diets:
+        data["suitableForDiet"] = [SCHEMA_DIETS[d] for d in recipe.diets]
+    return data
+
+
+def _author(recipe: Recipe, publisher: str) -> dict[str, str]:
+    if recipe.author:
+        return {"@type": "Person", "name": recipe.author}
+    return {"@type": "Organization", "name": recipe.group or publisher}
+
+
+def item_list_json_ld(items: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """``(name, absolute url)`` pairs as a schema.org ``ItemList``."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "url": url}
+            for n, (name, url) in enumerate(items, start=1)
+        ],
+    }
+
+
+def json_ld_script(data: dict[str, Any]) -> Markup:
+    """A ``<script type="application/ld+json">`` that no text can break out of."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(f'<script type="application/ld+json">{text}</script>')

@@ -1,0 +1,91 @@
+"""HTML for the pages the engine owns, from Jinja2 templates (autoescaped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache, lru_cache
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup
+
+from kookboek.content.models import Ingredient, Recipe
+from kookboek.content.project import Project
+from kookboek.content.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES, UNIT_NAMES
+from kookboek.pricing.money import LOCALE, format_amount, format_money
+from kookboek.site.safe_markdown import render_markdown
+
+
+def long_date(value: dt.date) -> str:
+    return str(format_date(value, format="long", locale=LOCALE))
+
+
+def duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} u {rest:02d} min" if rest else f"{hours} u"
+
+
+def quantity(ingredient: Ingredient) -> str:
+    if ingredient.to_taste or ingredient.amount is None or ingredient.unit is None:
+        return "naar smaak"
+    singular, plural = UNIT_NAMES[ingredient.unit]
+    unit = singular if ingredient.amount <= 1 else plural
+    return f"{format_amount(ingredient.amount)} {unit}"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        # Template names keep their stage as a prefix: "site/recipe.html", "print/booklet.html".
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.PrefixLoader(
+                    {
+                        "site": jinja2.PackageLoader("kookboek.site", "templates"),
+                        "print": jinja2.PackageLoader("kookboek.pdf", "templates"),
+                    }
+                ),
+                jinja2.PackageLoader("kookboek", "templates"),
+            ]
+        ),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        money=format_money,
+        amount=format_amount,
+        long_date=long_date,
+        duration=duration,
+        quantity=quantity,
+        markdown=_markdown_html,
+    )
+    env.globals.update(
+        CATEGORY_NAMES=CATEGORY_NAMES,
+        DIET_NAMES=DIET_NAMES,
+        ALLERGEN_NAMES=ALLERGEN_NAMES,
+        UNIT_NAMES=UNIT_NAMES,
+    )
+    return env
+
+
+@lru_cache(maxsize=4096)
+def _markdown_html(text: str) -> Markup:
+    """A recipe body is shown on its page and indexed for search: convert it once per build."""
+    return Markup(render_markdown(text))
+
+
+def render(template: str, **context: Any) -> str:
+    html = environment().get_template(template).render(**context)
+    # No blank lines: the result may pass through Markdown as one raw HTML block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def content_path(recipe: Recipe, relative: str, project: Project) -> str:
+    """A file next to a recipe as a path from the content root (= from the site root)."""
+    target = (recipe.source.parent / relative).resolve()
+    return target.relative_to(project.content_dir.resolve()).as_posix()

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kookboek.cli.main import main
+from kookboek.content.project import load_project
+from kookboek.inbox.store import Inbox
+from kookboek.inbox.submission import RawIngredient, RawSubmission, parse_submission
+from kookboek.web.passwords import verify
+
+
+def add(inbox_dir: Path, title: str = "Stoemp met prei") -> str:
+    raw = RawSubmission(
+        title=title,
+        description="Stevig.",
+        category="hoofdgerecht",
+        portions="4",
+        minutes="35",
+        ingredients=[RawIngredient("uien", "2", "stuk", "")],
+        steps=["Kook."],
+        competences=["plannen"],
+    )
+    return Inbox(inbox_dir).add(parse_submission(raw, {"plannen"}, dt.date(2026, 10, 14)), None)
+
+
+def test_list_show_approve_and_reject(tmp_path: Path, valid_content: Path) -> None:
+    inbox_dir = tmp_path / "inzendingen"
+    kept, dropped = add(inbox_dir), add(inbox_dir, "Slechte soep")
+    runner = CliRunner()
+    listing = runner.invoke(main, ["inbox", "list", "--inbox", str(inbox_dir)])
+    assert listing.exit_code == 0 and kept in listing.output and "2 inzending(en)" in listing.output
+    shown = runner.invoke(
+        main, ["inbox", "show", kept, "--inbox", str(inbox_dir), "--content", str(valid_content)]
+    )
+    assert shown.exit_code == 0 and "Kost per portie: €\xa00,08" in shown.output
+    approved = runner.invoke(
+        main, ["inbox", "approve", kept, "--inbox", str(inbox_dir), "--content", str(valid_content)]
+    )
+    assert approved.exit_code == 0 and "stoemp-met-prei.md" in approved.output
+    assert any(r.slug == "stoemp-met-prei" for r in load_project(valid_content).recipes)
+    refused = runner.invoke(
+        main, ["inbox", "reject", dropped, "--inbox", str(inbox_dir)], input="n\n"
+    )
+    assert "Niets verwijderd" in refused.output and len(Inbox(inbox_dir).entries()) == 1
+    runner.invoke(main, ["inbox", "reject", dropped, "--ja", "--inbox", str(inbox_dir)])
+    assert Inbox(inbox_dir).entries() == []
+
+
+def test_unknown_ids_are_told_in_dutch(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["inbox", "show", "../../etc", "--inbox", str(tmp_path)])
+    assert result.exit_code == 1 and "bestaat niet" in result.output
+
+
+def test_the_password_is_stored_only_as_a_hash(tmp_path: Path) -> None:
+    runner = CliRunner()
+    short = runner.invoke(
+        main, ["beheer-wachtwoord", "--inbox", str(tmp_path)], input="kort\nkort\n"
+    )
+    assert short.exit_code == 1 and "minstens" in short.output
+    good = "een lang wachtwoord"
+    result = runner.invoke(
+        main, ["beheer-wachtwoord", "--inbox", str(tmp_path)], input=f"{good}\n{good}\n"
+    )
+    assert result.exit_code == 0
+    stored = Inbox(tmp_path).password_file.read_text(encoding="utf-8").strip()
+    assert good not in stored and stored.startswith("scrypt:") and verify(stored, good)
+    assert Inbox(tmp_path).password_file.stat().st_mode & 0o077 == 0

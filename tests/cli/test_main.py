@@ -1,0 +1,60 @@
+"""The ``kookboek`` command as a coach uses it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kookboek.cli.main import main
+from project_paths import FIXTURES
+
+
+def test_check_valid_content_exits_0_with_a_summary(valid_project: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--content", str(valid_project / "content")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == (
+        "Alles in orde: 2 recepten, 1 publicaties, 2 tools (1 draaiboeken, 1 beleidsaanbevelingen)."
+    )
+
+
+def test_check_broken_content_lists_every_problem_and_exits_1() -> None:
+    result = CliRunner().invoke(main, ["check", "--content", str(FIXTURES / "invalid" / "content")])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[-1] == "20 problemen gevonden. Pas de bestanden aan en probeer opnieuw."
+    problem_lines = lines[:-1]
+    assert len(problem_lines) == 20
+    for line in problem_lines:
+        path, line_number, _ = line.split(":", 2)
+        assert path.endswith(".md"), line
+        assert int(line_number) >= 1, line
+    assert any(":4: porites: onbekend veld. Bedoel je 'porties'?" in line for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_check_from_the_project_folder_as_a_real_process(valid_project: Path) -> None:
+    """`kookboek check` without options reads ./content, like a coach types it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    kookboek = Path(sys.executable).parent / "kookboek"
+    done = subprocess.run(
+        [str(kookboek), "check"], cwd=valid_project, capture_output=True, text=True, env=env,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("Alles in orde: 2 recepten")
+
+
+def test_check_in_the_wrong_folder_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "nergens")])
+    assert result.exit_code == 1
+    assert "nergens: deze map bestaat niet." in result.output
+
+
+def test_build_without_config_explains(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "mkdocs.yml")])
+    assert result.exit_code == 2
+    assert "Start dit commando in de projectmap" in result.output

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from kookboek.inbox.store import DATA_FILE, PHOTO_FILE, Inbox, InboxFull, UnknownEntry, new_id
+from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission, parse_submission
+
+
+def submission(title: str = "Linzensoep") -> Submission:
+    raw = RawSubmission(
+        title=title,
+        description="Romige soep.",
+        category="soep",
+        portions="4",
+        minutes="40",
+        ingredients=[RawIngredient("rode linzen", "250", "g", "")],
+        steps=["Kook."],
+        competences=["plannen"],
+    )
+    return parse_submission(raw, {"plannen"}, today=dt.date(2026, 10, 14))
+
+
+def test_a_submission_is_stored_in_its_own_random_folder(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path / "inzendingen")
+    first = inbox.add(submission("Een"), b"photo")
+    second = inbox.add(submission("Twee"), None)
+    assert first != second and len(first) == 32
+    assert sorted(p.name for p in inbox.root.iterdir()) == sorted([first, second])
+    assert (inbox.root / first / PHOTO_FILE).read_bytes() == b"photo"
+    data = json.loads((inbox.root / first / DATA_FILE).read_text(encoding="utf-8"))
+    assert data["inzending"]["title"] == "Een"
+    assert [e.submission.title for e in inbox.entries()] == ["Een", "Twee"]
+    assert inbox.get(second).photo is None
+
+
+def test_a_draft_is_moved_in_with_one_rename_and_only_once(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path)
+    token = inbox.save_draft(submission(), b"photo")
+    assert inbox.entries() == []  # drafts are not in the inbox yet
+    entry_id = inbox.send_draft(token)
+    assert inbox.get(entry_id).submission.title == "Linzensoep"
+    with pytest.raises(UnknownEntry):
+        inbox.send_draft(token)
+    assert len(inbox.entries()) == 1
+
+
+def test_half_written_folders_are_never_listed(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path)
+    (tmp_path / ".nieuw-0123").mkdir()
+    (tmp_path / ("a" * 32)).mkdir()  # no data file yet
+    assert inbox.entries() == []
+
+
+@pytest.mark.parametrize("entry_id", ["../content", "..", "a" * 31, "A" * 32, "/etc/passwd", ""])
+def test_ids_that_are_not_ours_are_refused(tmp_path: Path, entry_id: str) -> None:
+    inbox = Inbox(tmp_path / "inbox")
+    with pytest.raises(UnknownEntry):
+        inbox.get(entry_id)
+    with pytest.raises(UnknownEntry):
+        inbox.delete(entry_id)
+
+
+def test_reject_deletes_and_replace_keeps_the_photo(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path)
+    entry_id = inbox.add(submission(), b"photo")
+    inbox.replace(entry_id, submission("Betere naam"))
+    assert inbox.get(entry_id).submission.title == "Betere naam"
+    assert inbox.get(entry_id).photo is not None
+    inbox.delete(entry_id)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_inbox_refuses_more(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path, max_entries=2)
+    inbox.add(submission(), None)
+    inbox.add(submission(), None)
+    with pytest.raises(InboxFull, match="vol"):
+        inbox.add(submission(), None)
+
+
+def test_leftovers_of_a_killed_server_are_removed_once_old(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path)
+    half_written = tmp_path / f".nieuw-{new_id()}"
+    half_written.mkdir()
+    (half_written / DATA_FILE).write_text("{", encoding="utf-8")
+    reserved = tmp_path / new_id()  # the empty folder a rename was going to fill
+    reserved.mkdir()
+    fresh = tmp_path / new_id()
+    fresh.mkdir()
+    two_hours_ago = time.time() - 7200
+    for folder in (half_written, reserved):
+        os.utime(folder, (two_hours_ago, two_hours_ago))
+    assert len(inbox) == 0 and inbox.entries() == []
+    inbox.remove_leftovers()
+    assert not half_written.exists() and not reserved.exists()
+    assert fresh.exists()  # may belong to a submission being written right now

@@ -1,0 +1,244 @@
+"""The website in a real Chromium, served under a sub-path like the published site."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from project_paths import TESTS
+from site_fixture import build_fixture_site, serve_under_sub_path
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = TESTS / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AUDITED_PAGES = [
+    "",
+    "recepten/",
+    "recepten/linzensoep/",
+    "recepten/pannenkoeken/",
+    "competenties/plannen/",
+    "tools/",
+    "tools/draaiboeken/kookactiviteit/",
+]
+WIDTHS = [1280, 360]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("site-browser")
+    project = build_fixture_site(root)
+    www = root / "www"
+    www.mkdir()
+    with serve_under_sub_path(project / "site", www) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def visible_titles(page: Any) -> list[str]:
+    titles: list[str] = page.eval_on_selector_all(
+        "[data-kb-card]:not([hidden]) .kb-card__title", "els => els.map(e => e.textContent.trim())"
+    )
+    return titles
+
+
+def test_filter_reduces_cards_and_updates_the_url(page: Any, base_url: str) -> None:
+    page.goto(base_url + "recepten/")
+    assert visible_titles(page) == ["Pannenkoeken", "Linzensoep", "Appelcrumble"]
+    page.select_option("#kb-max", "1.00")
+    page.check("#kb-zonder-oven")
+    assert visible_titles(page) == ["Pannenkoeken", "Linzensoep"]
+    page.select_option("#kb-competentie", "plannen")
+    assert visible_titles(page) == ["Linzensoep"]
+    assert page.text_content("[data-kb-count]") == "1 recept"
+    query = urlsplit(page.url).query
+    assert sorted(query.split("&")) == ["competentie=plannen", "max=1.00", "zonder-oven=1"]
+    assert urlsplit(page.url).path == "/kookboek/recepten/"
+
+
+def test_shared_url_restores_the_filter_and_sorting(page: Any, base_url: str) -> None:
+    page.goto(base_url + "recepten/?soort=dessert&sorteer=nieuw")
+    assert visible_titles(page) == ["Appelcrumble", "Pannenkoeken"]
+    assert page.input_value("#kb-soort") == "dessert"
+    assert page.input_value("#kb-sorteer") == "nieuw"
+    page.click("[data-kb-reset]")
+    assert len(visible_titles(page)) == 3
+    assert urlsplit(page.url).query == ""
+
+
+def test_filters_survive_instant_navigation(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    page.click(".md-tabs a:text-is('Recepten')")
+    page.wait_for_url("**/recepten/")
+    page.wait_for_selector("[data-kb-filters][data-kb-ready]")
+    page.select_option("#kb-soort", "soep")
+    assert visible_titles(page) == ["Linzensoep"]
+    assert "soort=soep" in page.url
+
+
+def test_without_javascript_every_card_is_visible(chromium: Any, base_url: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(base_url + "recepten/?soort=soep")
+        assert len(visible_titles(tab)) == 3
+        assert not tab.is_visible("[data-kb-filters]")
+        tab.goto(base_url + "recepten/linzensoep/")
+        assert not tab.is_visible("[data-kb-scaler]")
+        assert tab.is_visible("table.kb-ingredients")
+    finally:
+        context.close()
+
+
+def test_portion_scaler_recalculates_amounts_and_costs(page: Any, base_url: str) -> None:
+    page.goto(base_url + "recepten/linzensoep/")
+    rows = "table.kb-ingredients tbody tr"
+    before = page.eval_on_selector_all(rows, "rs => rs.map(r => r.innerText)")
+    assert before[0].split("\t") == ["250 g", "rode linzen", "€\xa01,10"]
+    for _ in range(2):
+        page.click("[data-kb-step='1']")
+    assert page.input_value("#kb-porties") == "6"
+    after = page.eval_on_selector_all(rows, "rs => rs.map(r => r.innerText)")
+    assert after[0].split("\t") == ["375 g", "rode linzen", "€\xa01,65"]
+    assert after[1].split("\t")[0] == "3 stuks"
+    assert after[3].split("\t")[0] == "3 eetlepels"
+    assert after[4] == before[4]  # "zout, naar smaak" does not scale
+    assert page.text_content("[data-kb-total]") == "€\xa03,27"
+    assert page.text_content("[data-kb-per-portion]") == "€\xa00,55"
+    assert page.text_content(".kb-cost__total [data-kb-portions]") == "6"
+    page.fill("#kb-porties", "2")
+    page.dispatch_event("#kb-porties", "input")
+    assert page.text_content("[data-kb-total]") == "€\xa01,09"
+
+
+def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> None:
+    index_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            index_requests.append(request.url)
+            if request.url.endswith("search/search_index.json")
+            else None
+        ),
+    )
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    # The index is megabytes on a large site: it is not fetched until the search is opened.
+    assert index_requests == []
+    page.click("input.md-search__input")
+    page.keyboard.type("olijfolie")
+    result = page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert result is not None
+    titles = page.eval_on_selector_all(
+        ".md-search-result__item h1", "els => els.map(e => e.textContent)"
+    )
+    assert "Linzensoep" in titles
+    assert len(index_requests) == 1
+
+
+@pytest.mark.parametrize("recipe", ["linzensoep", "pannenkoeken", "appelcrumble"])
+def test_recipe_prints_on_one_a4_page(page: Any, base_url: str, recipe: str) -> None:
+    page.goto(base_url + f"recepten/{recipe}/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-header")
+    assert page.is_visible("table.kb-ingredients")
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    assert "Bereiding" in reader.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pages_pass_axe_and_stay_on_the_local_host(
+    chromium: Any, base_url: str, width: int
+) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        for path in AUDITED_PAGES:
+            tab.goto(base_url + path)
+            tab.wait_for_load_state("networkidle")
+            tab.add_script_tag(path=str(AXE))
+            violations = tab.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' → ' +"
+                " v.nodes.map(n => n.target.join(' ')).join(', ')))",
+                AXE_TAGS,
+            )
+            problems.extend(f"/{path} @ {width}px: {v}" for v in violations)
+    finally:
+        context.close()
+    assert problems == []
+    assert len(requests) > len(AUDITED_PAGES)
+    elsewhere = [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).hostname != "127.0.0.1"
+    ]
+    assert elsewhere == []
+
+
+def test_price_list_fits_a_phone_without_sideways_scrolling(chromium: Any, base_url: str) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 780}, locale="nl-BE")
+    phone = context.new_page()
+    try:
+        phone.goto(base_url + "prijzen/")
+        overflow = phone.eval_on_selector(
+            ".kb-table-wrap", "wrap => wrap.scrollWidth - wrap.clientWidth"
+        )
+        assert overflow <= 0
+        # the shop and the date stand above the table; on a wide screen they are columns too
+        headers = phone.eval_on_selector_all(
+            ".kb-prices thead th",
+            "ths => ths.filter(th => th.offsetParent).map(th => th.textContent)",
+        )
+        assert headers == ["Ingrediënt", "Prijs", "Verpakking"]
+    finally:
+        context.close()
+
+
+LAYOUT_SHIFTS = """
+window.__kbShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__kbShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["recepten/", "recepten/pannenkoeken/"])
+def test_nothing_jumps_while_the_page_loads(
+    chromium: Any, base_url: str, width: int, path: str
+) -> None:
+    # The filters, the scaler and the print button appear without pushing anything down, and
+    # a photo has its space before it arrives (it used to push the cost box 250 px down).
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.add_init_script(LAYOUT_SHIFTS)
+        tab.goto(base_url + path, wait_until="load")
+        tab.wait_for_selector("[data-kb-ready]", state="attached")
+        tab.wait_for_timeout(300)
+        shifts = tab.evaluate("window.__kbShifts")
+        # A font swap may move text a pixel or two (≈ 0.001); a jumping block is ≥ 0.05.
+        assert sum(shifts) < 0.01, shifts
+    finally:
+        context.close()
