@@ -90,7 +90,7 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     from weasyprint.text.fonts import FontConfiguration
 
     from kookboek.content.project import load_project
-    from kookboek.images.pipeline import ImageCache
+    from kookboek.images.cache import ImageCache
     from kookboek.pdf import editions
     from kookboek.pdf.booklet import BookletSpec, build_booklet
     from kookboek.pdf.build import PdfSettings, build_pdfs

@@ -16,8 +16,8 @@ from PIL import Image
 from hostile_images import CONVERTED, REFUSED, corpus, html_page, jpeg
 from kookboek.content.errors import ContentErrors
 from kookboek.content.project import load_project
+from kookboek.images.decode import ImageProblem
 from kookboek.images.intake import process_photo
-from kookboek.images.pipeline import ImageProblem
 
 CORPUS = corpus()
 DUTCH_REASONS = (

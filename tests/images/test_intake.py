@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 
 from form_helpers import has_gps, jpeg_with_gps
+from kookboek.images.decode import ImageProblem
 from kookboek.images.intake import STORED_WIDTH, process_photo
-from kookboek.images.pipeline import ImageProblem
 
 
 def test_a_phone_photo_loses_its_gps_and_all_other_metadata() -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kookboek.images.pipeline import ImageCache, ImageProblem, open_photo
+from kookboek.images.cache import ImageCache
+from kookboek.images.decode import ImageProblem, open_photo
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

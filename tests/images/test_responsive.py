@@ -7,7 +7,7 @@ from typing import Any
 
 from PIL import Image
 
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import prepare_photo, prepare_photos, vector_size
 from project_paths import FIXTURES
 

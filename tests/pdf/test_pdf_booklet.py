@@ -10,7 +10,7 @@ from pdf_helpers import make_pdf_project
 from PIL import Image
 
 from kookboek.content.project import Project, load_project
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.pdf.booklet import BookletError, BookletSpec, build_booklet, matches
 from kookboek.pdf.photos import PhotoResolver
 

@@ -8,7 +8,7 @@ import pytest
 from pdf_helpers import FONTS, counting_layouts, make_pdf_project
 
 from kookboek.content.project import Project, load_project
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.pdf.booklet import BookletSpec
 from kookboek.pdf.build import PdfSettings, build_pdfs
 from kookboek.pdf.cache import PageCounts, PdfCache
@@ -78,14 +78,13 @@ def test_a_new_photo_under_the_same_name_renders_the_booklet_again(tmp_path: Pat
 def test_a_new_engine_renders_every_pdf_again(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kookboek.pdf import documents, editions
+    from kookboek.support import cache
 
     settings = PdfSettings(cache_dir=tmp_path, fonts_dir=FONTS, booklets=[BookletSpec()])
     first = PdfCache(tmp_path / "pdf")
     build_pdfs(project, settings, pdfs=first)
     # Same content, other code (an upgrade, or an edit of the imposition, say).
-    for module in (documents, editions):
-        monkeypatch.setattr(module, "code_fingerprint", lambda: "een nieuwe versie")
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "een nieuwe versie")
     again = PdfCache(tmp_path / "pdf")
     build_pdfs(project, settings, pdfs=again)
     assert (again.stored, again.hits) == (first.stored, 0)

@@ -21,7 +21,7 @@ from pdf_helpers import (
 )
 
 from kookboek.content.project import Project, load_project
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.pdf import estimate
 from kookboek.pdf.booklet import Booklet, BookletSpec, build_booklet
 from kookboek.pdf.cache import PageCounts, PdfCache

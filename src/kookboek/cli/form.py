@@ -14,7 +14,7 @@ from kookboek.content.errors import ContentErrors
 from kookboek.content.kitchen_data import load_competences, load_prices
 from kookboek.content.models import Competence, PriceList
 from kookboek.content.vocabulary import CATEGORY_NAMES
-from kookboek.images.pipeline import ImageProblem
+from kookboek.images.decode import ImageProblem
 from kookboek.inbox.preview import preview
 from kookboek.inbox.store import Inbox, InboxEntry, UnknownEntry
 from kookboek.inbox.writer import ApprovalError, publication_problems, write_recipe

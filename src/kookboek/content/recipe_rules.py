@@ -17,7 +17,7 @@ from kookboek.content.messages import suggest, visible
 from kookboek.content.models import Ingredient, PriceList
 from kookboek.content.source import SourceFile
 from kookboek.content.text_safety import bidi_controls
-from kookboek.images.pipeline import MAX_SVG_BYTES, photo_file_problem, vector_problem
+from kookboek.images.svg import MAX_SVG_BYTES, vector_problem
 from kookboek.pricing.cost import ingredient_cost
 from kookboek.pricing.units import ConversionError
 
@@ -123,5 +123,9 @@ def photo_problem(photo: str, recipe_path: Path, content_dir: Path) -> str | Non
         with target.open("rb") as handle:
             problem = vector_problem(handle.read(MAX_SVG_BYTES + 1))
     else:
+        # Imported here: Pillow (and the limits it is given) is for builds that have photos,
+        # not for every tool that reads content.
+        from kookboek.images.decode import photo_file_problem
+
         problem = photo_file_problem(target)  # the header only: cheap, no pixels decoded
     return f"'{photo}': {problem}" if problem else None

@@ -131,7 +131,7 @@ def read_markdown(path: Path, cache: SourceCache | None = None) -> SourceFile:
     raw = path.read_bytes()
     if cache is None:
         return _parse_markdown(path, shown, raw)
-    key = cache.key(raw)
+    key = cache.key_of(raw)
     found = cache.get(key)
     if found is not None:
         return SourceFile(path, shown, *found)

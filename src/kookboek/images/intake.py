@@ -10,7 +10,7 @@ import warnings
 
 from PIL import Image
 
-from kookboek.images.pipeline import ImageProblem, encode, open_photo, resized
+from kookboek.images.decode import ImageProblem, encode, open_photo, resized
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 STORED_WIDTH = 1600

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kookboek.content.errors import ContentError, ContentErrors, display_path
-from kookboek.images.pipeline import Format, ImageCache, ImageProblem, ImageVariant
+from kookboek.images.cache import ImageCache, ImageVariant
+from kookboek.images.decode import Format, ImageProblem
 
 PHOTO_WIDTHS = (400, 800, 1200)
 FORMATS: tuple[Format, ...] = ("webp", "jpeg")

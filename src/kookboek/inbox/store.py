@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kookboek.images.pipeline import write_atomic
 from kookboek.inbox.submission import Submission
+from kookboek.support.files import write_atomic
 
 DATA_FILE = "inzending.json"
 PHOTO_FILE = "foto.jpg"

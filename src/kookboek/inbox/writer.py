@@ -7,8 +7,6 @@ can come from what a participant typed. The frontmatter is written by ``yaml.saf
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +21,7 @@ from kookboek.content.project import RECIPES_DIR
 from kookboek.content.slugs import unique_slug
 from kookboek.inbox.submission import Submission, SubmittedIngredient
 from kookboek.pricing.cost import PricingError, cost_recipe
+from kookboek.support.files import write_atomic
 
 PHOTO_SUFFIX = ".jpg"
 # Characters Python-Markdown lets you escape with a backslash and that start syntax inline.
@@ -177,27 +176,16 @@ def write_recipe(
         taken = {p.stem for p in folder.iterdir()}
         slug = unique_slug(submission.title, taken)
         photo_path = folder / f"{slug}{PHOTO_SUFFIX}" if publish_photo else None
-        if photo_path is not None and photo is not None and not _create(photo_path, photo):
+        if (
+            photo_path is not None
+            and photo is not None
+            and not write_atomic(photo_path, photo, replace=False)
+        ):
             continue
         page = folder / f"{slug}.md"
         text = markdown_file(submission, photo_path.name if photo_path else None)
-        if _create(page, text.encode("utf-8")):
+        if write_atomic(page, text.encode("utf-8"), replace=False):
             return WrittenRecipe(page, photo_path, slug)
         if photo_path is not None:
             photo_path.unlink(missing_ok=True)
     raise ApprovalError(["Kon geen vrije bestandsnaam vinden in content/recepten/."])
-
-
-def _create(path: Path, data: bytes) -> bool:
-    """Write ``path`` completely, never replacing an existing file; False if it exists."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.link(tmp, path)  # fails if the name is taken, unlike a rename
-    except FileExistsError:
-        return False
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return True

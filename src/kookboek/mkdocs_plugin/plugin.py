@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from kookboek.content.errors import ContentErrors
 from kookboek.content.project import Project, load_project
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.downloads import DOWNLOADS_DIR, Download

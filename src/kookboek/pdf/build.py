@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kookboek.content.project import Project
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.pdf.booklet import BookletSpec, build_booklet
 from kookboek.pdf.cache import PdfCache
 from kookboek.pdf.documents import render_documents

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from kookboek.content.models import Playbook, PolicyRecommendation, Publication
 from kookboek.content.project import Project
-from kookboek.pdf.cache import PdfCache, inputs_key
+from kookboek.pdf.cache import PdfCache
 from kookboek.pdf.editions import pages_label
 from kookboek.pdf.render import Renderer, stylesheet_bytes, write_pdf
 from kookboek.pdf.templating import render_print
 from kookboek.site.downloads import Download, document_pdf_name
-from kookboek.support.hashing import code_fingerprint
 
 log = logging.getLogger("kookboek.pdf")
 
@@ -92,7 +91,7 @@ def render_documents(project: Project, renderer: Renderer, pdfs: PdfCache) -> li
 
 def _render(html: str, name: str, renderer: Renderer, pdfs: PdfCache, project: Project) -> Path:
     # The engine's code is part of the key: a new version never serves an old PDF.
-    key = inputs_key([code_fingerprint(), html, stylesheet_bytes(("fonts.css", *DOCUMENT_CSS))])
+    key = pdfs.key([html, stylesheet_bytes(("fonts.css", *DOCUMENT_CSS))])
     if pdfs.lookup(name, key) is not None:
         return pdfs.path(name)
     started = time.perf_counter()

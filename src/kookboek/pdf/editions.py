@@ -10,23 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from kookboek import __version__
-from kookboek.images.pipeline import ImageCache
+from kookboek.images.cache import ImageCache
 from kookboek.pdf.booklet import Booklet
-from kookboek.pdf.cache import PageCounts, PdfCache, file_bytes, inputs_key
+from kookboek.pdf.cache import PAGE_COUNTS_FILE, PageCounts, PdfCache, file_bytes
 from kookboek.pdf.estimate import Estimator, classify, recipe_articles
 from kookboek.pdf.imposition import impose
 from kookboek.pdf.photos import COVER_PHOTO_MM, RECIPE_PHOTO_MM, PhotoResolver
 from kookboek.pdf.render import FONT_FILES, Renderer, RenderError, stylesheet_bytes, write_pdf
 from kookboek.pdf.templating import render_print
 from kookboek.site.downloads import Download
-from kookboek.support.hashing import code_fingerprint
+from kookboek.support.hashing import inputs_key
 
 log = logging.getLogger("kookboek.pdf")
 
 NOTE_PAGES = 3  # enough planned pages to reach any multiple of four
 MEASURE_TITLE = "Paginameting"  # the small document that lays out only unsure recipes
 BOOKLET_CSS = ("booklet.css",)
-PAGE_COUNTS_FILE = "recipe-pages.json"
 PRINT_SHOP_CSS = ("booklet.css", "print-shop.css")
 
 
@@ -217,9 +216,8 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     print_html = booklet_html(booklet, print_photos, frozenset(), context.site_url)
     for line in print_photos.too_small:
         log.warning("Foto te klein voor drukwerk in '%s': %s", name, line)
-    key = inputs_key(
+    key = context.pdfs.key(  # salted with the engine's code: a new engine renders again
         [
-            code_fingerprint(),  # a new engine never serves an old PDF
             reader_html,
             print_html,
             stylesheet_bytes(("fonts.css", *PRINT_SHOP_CSS)),

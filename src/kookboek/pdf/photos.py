@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kookboek.images.pipeline import ImageCache, ImageProblem
+from kookboek.images.cache import ImageCache
+from kookboek.images.decode import ImageProblem
 
 MM_PER_INCH = 25.4
 # Printed widths, matching booklet.css (.recipe__photo and .cover__image).
@@ -18,7 +19,7 @@ class PhotoResolver:
     """Turns a source photo into a file URL at ``dpi`` for its printed width.
 
     SVG drawings are used as they are (WeasyPrint draws them as vectors). Raster photos are
-    resized through :class:`kookboek.images.pipeline.ImageCache`; photos narrower than ``dpi`` needs
+    resized through :class:`kookboek.images.cache.ImageCache`; photos narrower than ``dpi`` needs
     are noted in ``too_small`` (one Dutch line per photo) when ``warn_small`` is set.
     A resolver is meant for one render: it does not notice a photo that changes later.
     """

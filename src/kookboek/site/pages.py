@@ -72,7 +72,7 @@ class SiteContext:
     def listing(self, parts: Sequence[str], root: str, render_page: Callable[[], str]) -> str:
         """A page made from the recipes (an overview, a competence, a category): rendered
         again only when a recipe, the prices, the competences or the engine changed."""
-        return self.fragments.get(["listing", *parts, root, self.all_recipe_inputs], render_page)
+        return self.fragments.render(["listing", *parts, root, self.all_recipe_inputs], render_page)
 
     @cached_property
     def all_recipe_inputs(self) -> str:
@@ -98,7 +98,7 @@ class SiteContext:
         key = (recipe.slug, root, heading)
         html = self._cards.get(key)
         if html is None:
-            made = self.fragments.get(
+            made = self.fragments.render(
                 ["card", self.recipe_inputs(recipe), root, heading],
                 lambda: render(
                     "site/card.html", recipe=recipe, site=self, root=root, heading=heading
@@ -165,7 +165,7 @@ def used_diets(project: Project) -> list[str]:
 
 def render_recipe_page(recipe: Recipe, site: SiteContext, root: str) -> str:
     """The article of a recipe's page (from an earlier build when nothing it shows changed)."""
-    return site.fragments.get(
+    return site.fragments.render(
         ["recipe", site.recipe_inputs(recipe), root],
         lambda: _recipe_article(recipe, site, root),
     )
@@ -200,7 +200,7 @@ def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
 
 def render_recipe_search_text(recipe: Recipe, site: SiteContext) -> str:
     """The lean HTML the site search indexes for a recipe (title, ingredients, steps, tips)."""
-    return site.fragments.get(
+    return site.fragments.render(
         ["search", site.recipe_inputs(recipe)],
         lambda: render("site/recipe_search.html", recipe=recipe),
     )

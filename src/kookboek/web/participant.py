@@ -8,8 +8,8 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import FileStorage
 
+from kookboek.images.decode import ImageProblem
 from kookboek.images.intake import process_photo
-from kookboek.images.pipeline import ImageProblem
 from kookboek.inbox.preview import preview
 from kookboek.inbox.store import InboxError, UnknownEntry, valid_id
 from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
