@@ -70,3 +70,17 @@ def test_new_prices_change_every_cost_after_a_warm_rebuild(tmp_path: Path) -> No
     assert before != after
     # 250 g of red lentils at € 2,20 per 500 g is € 1,10; at € 4,40 it is € 2,20.
     assert "€\xa01,10" in before and "€\xa02,20" in after
+
+
+def test_an_edited_step_or_tip_shows_after_a_warm_rebuild(tmp_path: Path) -> None:
+    # The body (steps and tips) is not in the recipe's frontmatter: it must count too.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    build_site(config, pdf=False)
+    recipe = project / "content" / "recepten" / "linzensoep.md"
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8") + "\n- Lekker met een snee volkorenbrood.\n",
+        encoding="utf-8",
+    )
+    build_site(config, pdf=False)
+    assert "Lekker met een snee volkorenbrood." in page(project, "recepten/linzensoep")

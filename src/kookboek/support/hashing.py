@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).parent
+from kookboek.support.resources import PACKAGE_DIR
+
 _CODE_SUFFIXES = frozenset({".py", ".html", ".css", ".js", ".svg"})
 
 
@@ -21,6 +22,15 @@ def inputs_key(parts: Iterable[str | bytes]) -> str:
     return digest.hexdigest()[:24]
 
 
+def fingerprinted_files() -> list[Path]:
+    """Every file of the whole package whose change must make cached work stale."""
+    return sorted(
+        path
+        for path in PACKAGE_DIR.rglob("*")
+        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts
+    )
+
+
 @cache
 def code_fingerprint() -> str:
     """A hash of the engine's own code and templates.
@@ -29,12 +39,7 @@ def code_fingerprint() -> str:
     Markdown, JSON-LD); an edit to any of them, with or without a new version number, must
     never show stale pages.
     """
-    files = sorted(
-        path
-        for path in PACKAGE_DIR.rglob("*")
-        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts
-    )
     parts: list[str | bytes] = []
-    for path in files:
+    for path in fingerprinted_files():
         parts += [path.relative_to(PACKAGE_DIR).as_posix(), path.read_bytes()]
     return inputs_key(parts)
