@@ -140,7 +140,8 @@ def worker_booklet(project_dir: Path, cache_dir: Path) -> dict[str, Any]:
     editions.plan_long_recipes = timed_plan
 
     project = load_project(project_dir / "content")
-    fonts = REPO / "theme" / "assets" / "fonts"
+    from kookboek.support.resources import FONTS_DIR as fonts
+
     settings = PdfSettings(cache_dir=cache_dir, fonts_dir=fonts, project_name="Bench")
     images = ImageCache(cache_dir / "images")
     booklet = build_booklet(project, BookletSpec(project="Bench"))

@@ -251,7 +251,7 @@ def main() -> int:
         serve(int(args.serve[0]), Path(args.serve[1]), Path(args.serve[2]))
         return 0
 
-    from kookboek.content.kitchen_data import load_competences
+    from kookboek.content.project import load_competences
 
     competence = load_competences(args.content)[0].id
     with tempfile.TemporaryDirectory(prefix="kookboek-laadtest-") as work:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -78,3 +79,10 @@ def sample_raw_submission(steps: tuple[str, ...] = ("Kook.",), **changes: object
     for key, value in changes.items():
         setattr(raw, key, value)
     return raw
+
+
+def preview_document(page: str) -> str:
+    """The recipe preview's own document, as the browser reads it from the frame's srcdoc."""
+    match = re.search(r'<iframe[^>]* srcdoc="([^"]*)"', page)
+    assert match, "no preview frame on the page"
+    return html.unescape(match.group(1))

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 from form_helpers import jpeg_with_gps, sample_raw_submission
-from kookboek.content.kitchen_data import load_competences, load_prices
-from kookboek.content.project import load_project
+from kookboek.content.project import load_competences, load_prices, load_project
 from kookboek.inbox.submission import RawIngredient, Submission, parse_submission
 from kookboek.inbox.writer import ApprovalError, escape_markdown, write_recipe
 from kookboek.site.safe_markdown import render_markdown

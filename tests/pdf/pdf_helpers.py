@@ -12,9 +12,10 @@ import pytest
 from PIL import Image
 
 from kookboek.pdf.render import Renderer
+from kookboek.support.resources import FONTS_DIR
 from project_paths import FIXTURES, REPO
 
-FONTS = REPO / "theme" / "assets" / "fonts"
+FONTS = FONTS_DIR
 
 BOOKLETS = """
       booklets:

@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 from form_helpers import csrf_token
 from kookboek.web import create_app
 from kookboek.web.passwords import hash_password
+from project_paths import REPO
 
 PASSWORD = "soep-is-lekker-42"
 
@@ -29,6 +30,7 @@ def make_app(valid_content: Path, tmp_path: Path, password_hash: str) -> Callabl
             "TESTING": True,
             "INBOX_DIR": tmp_path / "inzendingen",
             "CONTENT_DIR": valid_content,
+            "THEME_DIR": REPO / "theme",
             "BEHEER_PASSWORD_HASH": password_hash,
         }
         settings.update(config)

@@ -21,7 +21,11 @@ PASSWORD = "soep-is-lekker-42"
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
-    chromium: Any, make_app: Callable[..., Flask], valid_project: Path, tmp_path: Path
+    chromium: Any,
+    make_app: Callable[..., Flask],
+    valid_project: Path,
+    tmp_path: Path,
+    serve_directory: Callable[[Path], str],
 ) -> None:
     photo = tmp_path / "IMG_20261014.jpg"
     photo.write_bytes(jpeg_with_gps((2400, 1800)))
@@ -65,8 +69,10 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
         page.click("button:has-text('Bekijk mijn recept')")
 
         assert page.inner_text("h1") == "Kijk je recept na"
-        assert "€\xa00,35" in page.inner_text(".kb-cost")
-        assert page.locator(".kb-photo img").evaluate("img => img.naturalWidth") == 1600
+        review = page.frame_locator("iframe[data-voorbeeld]")
+        assert "€\xa00,35" in review.locator(".kb-cost").inner_text()
+        assert review.locator(".kb-photo img").evaluate("img => img.naturalWidth") == 1600
+        shown_in_review = look_of(review)
         page.click("button:has-text('Ja, versturen')")
         assert "Dank je wel" in page.inner_text("h1")
         assert outside == []
@@ -80,7 +86,7 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
         page.fill("#wachtwoord", PASSWORD)
         page.click("button:has-text('Aanmelden')")
         page.click("text=Wortelstoemp van Amina")
-        assert "€\xa00,35" in page.inner_text(".kb-cost")
+        assert look_of(page.frame_locator("iframe[data-voorbeeld]")) == shown_in_review
         page.click("button:has-text('Goedkeuren en publiceren')")
         assert "wortelstoemp-van-amina.md" in page.inner_text(".melding")
         context.close()
@@ -94,4 +100,29 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
     published = valid_project / "content" / "recepten" / "wortelstoemp-van-amina.jpg"
     with Image.open(published) as image:
         assert not image.getexif()
+
+    # "Zo komt het op de website": the review step showed what the public page shows.
+    site = serve_directory(valid_project / "site")
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    public = context.new_page()
+    public.goto(site + "recepten/wortelstoemp-van-amina/")
+    public.wait_for_selector("[data-kb-scaler][data-kb-ready]", state="attached")
+    assert look_of(public.locator("body")) == shown_in_review
+    context.close()
     shutil.rmtree(valid_project / "site")
+
+
+# What the participant must see as the public will: the boxes' text and their style.
+LOOKED_AT = [".kb-cost", ".kb-facts", ".kb-scaler", ".kb-recipe__ingredients", ".kb-competences"]
+STYLE = """el => { const s = getComputedStyle(el);
+  return [s.fontFamily, s.fontSize, s.color, s.backgroundColor, s.borderRadius, s.display]; }"""
+
+
+def look_of(scope: Any) -> dict[str, Any]:
+    return {
+        selector: (
+            " ".join(scope.locator(selector).inner_text().split()),
+            scope.locator(selector).evaluate(STYLE),
+        )
+        for selector in LOOKED_AT
+    }

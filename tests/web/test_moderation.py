@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from form_helpers import csrf_token, jpeg_with_gps, sample_raw_submission
+from form_helpers import csrf_token, jpeg_with_gps, preview_document, sample_raw_submission
 from kookboek.content.project import load_project
 from kookboek.inbox.store import Inbox
 from kookboek.inbox.submission import RawIngredient, parse_submission
@@ -75,8 +75,8 @@ def test_list_and_preview_as_on_the_site(app: Flask, coach: FlaskClient) -> None
     entry_id = add_entry(app)
     listing = coach.get("/beheer/").get_data(as_text=True)
     assert "Stoemp met prei" in listing and f"/beheer/{entry_id}" in listing
-    page = coach.get(f"/beheer/{entry_id}").get_data(as_text=True)
-    assert 'class="kb-recipe"' in page and "Kost per portie" in page
+    page = preview_document(coach.get(f"/beheer/{entry_id}").get_data(as_text=True))
+    assert 'class="kb-recipe"' in page and "Wat kost het?" in page
     assert "€\xa00,38" in page  # (2 onions € 0,30 + leek € 1,20) / 4, rounded half up
     assert "Kook &lt;alles&gt; gaar." in page
     assert coach.get(f"/beheer/{entry_id}/foto").data == PHOTO
@@ -88,6 +88,7 @@ def test_pricing_problems_are_shown_and_block_approval(
     entry_id = add_entry(app, ingredients=[RawIngredient("saffraan", "1", "g", "")])
     page = coach.get(f"/beheer/{entry_id}").get_data(as_text=True)
     assert "saffraan" in page and "prijzen.yml" in page and "disabled" in page
+    assert "nog niet bekend" in preview_document(page)  # the line without a price
     response = coach.post(f"/beheer/{entry_id}/goedkeuren", data={"csrf_token": token})
     assert response.status_code == 303
     assert "Nog niet gepubliceerd" in coach.get(response.headers["Location"]).get_data(as_text=True)

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image
 
-from form_helpers import csrf_token, form_fields, has_gps, jpeg_with_gps
+from form_helpers import csrf_token, form_fields, has_gps, jpeg_with_gps, preview_document
 from kookboek.inbox.store import Inbox
 
 
@@ -51,8 +51,9 @@ def test_the_form_is_plain_dutch_and_loads_nothing_from_elsewhere(client: FlaskC
 
 def test_review_send_and_thank_you(app: Flask, client: FlaskClient, token: str) -> None:
     html = review(client, token, foto=(io.BytesIO(jpeg_with_gps()), "IMG_0001.jpg"))
-    assert "Kijk je recept na" in html and "Stoemp met prei" in html
-    assert "Kost per portie" in html and "€" in html
+    shown = preview_document(html)
+    assert "Kijk je recept na" in html and "Stoemp met prei" in shown
+    assert "Wat kost het?" in shown and "per portie" in shown and "€" in shown
     assert inbox_of(app).entries() == []  # nothing is sent before the participant confirms
     concept = draft_token(html)
     photo = client.get(f"/concept/{concept}/foto")
@@ -105,8 +106,10 @@ def test_contributed_html_is_never_rendered(client: FlaskClient, token: str) -> 
     html = review(
         client, token, titel="<script>alert(1)</script>", stap=["<img src=x onerror=alert(1)>"]
     )
-    assert "<script>alert" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    shown = preview_document(html)  # what the browser parses inside the preview frame
+    for document in (html, shown):
+        assert "<script>alert" not in document and "<img src=x" not in document
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
 
 
 def test_a_post_without_csrf_token_is_refused(app: Flask, client: FlaskClient) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from kookboek.content.errors import ContentErrors
-from kookboek.content.kitchen_data import load_competences, load_prices
 from kookboek.content.models import Competence, PriceList
+from kookboek.content.project import load_competences, load_prices
 from kookboek.content.vocabulary import CATEGORY_NAMES
 from kookboek.images.decode import ImageProblem
 from kookboek.inbox.preview import preview

@@ -75,6 +75,27 @@ def load_project(content_dir: Path, parse_cache: Path | None = None) -> Project:
     return project
 
 
+def load_prices(content_dir: Path) -> PriceList:
+    """Only the price list, with every check a full load makes (the form needs no more)."""
+    return _load_one(content_dir, PRICES_FILE, lambda src: PriceList.model_validate(src.data))
+
+
+def load_competences(content_dir: Path) -> tuple[Competence, ...]:
+    """Only the competences, with every check a full load makes."""
+    return _load_one(content_dir, COMPETENCES_FILE, _competences)
+
+
+T = TypeVar("T")
+
+
+def _load_one(content_dir: Path, name: str, build: Callable[[SourceFile], T]) -> T:
+    loader = _Loader(content_dir, SourceCache())
+    found: T | None = loader._load_data(name, build)
+    if loader.errors or found is None:
+        raise ContentErrors(loader.errors)
+    return found
+
+
 def content_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -94,7 +115,7 @@ class _Loader:
             )
             return None
         prices = self._load_data(PRICES_FILE, lambda src: PriceList.model_validate(src.data))
-        competences = self._load_data(COMPETENCES_FILE, self._competences)
+        competences = self._load_data(COMPETENCES_FILE, _competences)
         competence_ids = [c.id for c in competences] if competences is not None else None
 
         def recipe_rules(data: dict[str, Any], source: SourceFile) -> list[ContentError]:
@@ -146,35 +167,6 @@ class _Loader:
         except _DataErrors as exc:
             self.errors.extend(exc.errors)
             return None
-
-    def _competences(self, source: SourceFile) -> tuple[Competence, ...]:
-        if not isinstance(source.data, list):
-            raise _DataErrors(
-                [
-                    source.error(
-                        (),
-                        "moet een lijst van competenties zijn (- id: ..., naam: ..., uitleg: ...).",
-                    )
-                ]
-            )
-        found: list[Competence] = []
-        problems: list[ContentError] = []
-        seen: set[str] = set()
-        for index, item in enumerate(source.data):
-            try:
-                competence = Competence.model_validate(item)
-            except ValidationError as exc:
-                problems.extend(translate(exc, source, Competence, prefix=(index,)))
-                continue
-            if competence.id in seen:
-                problems.append(
-                    source.error((index, "id"), f"'{competence.id}' staat er twee keer in.")
-                )
-            seen.add(competence.id)
-            found.append(competence)
-        if problems:
-            raise _DataErrors(problems)
-        return tuple(found)
 
     # -- Markdown documents -------------------------------------------------------------------
 
@@ -248,3 +240,33 @@ class _DataErrors(Exception):
     def __init__(self, errors: list[ContentError]) -> None:
         super().__init__(f"{len(errors)} problems")
         self.errors = errors
+
+
+def _competences(source: SourceFile) -> tuple[Competence, ...]:
+    if not isinstance(source.data, list):
+        raise _DataErrors(
+            [
+                source.error(
+                    (),
+                    "moet een lijst van competenties zijn (- id: ..., naam: ..., uitleg: ...).",
+                )
+            ]
+        )
+    found: list[Competence] = []
+    problems: list[ContentError] = []
+    seen: set[str] = set()
+    for index, item in enumerate(source.data):
+        try:
+            competence = Competence.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(translate(exc, source, Competence, prefix=(index,)))
+            continue
+        if competence.id in seen:
+            problems.append(
+                source.error((index, "id"), f"'{competence.id}' staat er twee keer in.")
+            )
+        seen.add(competence.id)
+        found.append(competence)
+    if problems:
+        raise _DataErrors(problems)
+    return tuple(found)

@@ -83,6 +83,12 @@ def photo_file_problem(path: Path) -> str | None:
     return None
 
 
+def pixel_size(data: bytes) -> tuple[int, int]:
+    """Width and height of an image the pipeline made (upright, no EXIF rotation left)."""
+    with Image.open(BytesIO(data)) as image:
+        return image.size
+
+
 def _check_header(image: Image.Image) -> None:
     if image.format not in PHOTO_FORMATS:
         raise ImageProblem(NOT_A_PHOTO)

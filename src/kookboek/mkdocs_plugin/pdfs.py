@@ -50,15 +50,8 @@ def booklet_specs(options: list[Any]) -> list[BookletSpec]:
 def build_downloads(
     project: Project, booklets: list[Any], cache_dir: str, config: MkDocsConfig
 ) -> list[Download]:
-    custom_dir = config.theme.custom_dir
-    if not custom_dir:
-        raise PluginError(
-            "De pdf's hebben de lettertypes uit theme/assets/fonts nodig: zet "
-            "'custom_dir: theme' onder 'theme:' in mkdocs.yml."
-        )
     settings = PdfSettings(
         cache_dir=Path(config.config_file_path).parent / cache_dir,
-        fonts_dir=Path(custom_dir) / "assets" / "fonts",
         booklets=booklet_specs(booklets),
         site_url=config.site_url or "",
         project_name=config.site_name,

@@ -31,6 +31,7 @@ from kookboek.site.pages import (
     render_recipe_search_text,
 )
 from kookboek.site.templating import content_path
+from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
 
@@ -114,7 +115,16 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.renderers[src_uri] = partial(render_document_page, document, site)
         for generated in generated_pages(project, self.downloads, site):
             self._add_generated(files, generated, config)
+        self._publish_fonts(files, config)
         return files
+
+    def _publish_fonts(self, files: Files, config: MkDocsConfig) -> None:
+        """The fonts live in the package (the PDFs and the form use them too); the theme's
+        stylesheet finds them at assets/fonts/ as if they were in the theme."""
+        for font in font_files():
+            url_path = f"{SITE_FONTS_PATH}/{font.name}"
+            if files.get_file_from_path(url_path) is None:
+                files.append(File.generated(config, url_path, abs_src_path=str(font)))
 
     def _publish_photos(
         self, files: Files, project: Project, config: MkDocsConfig

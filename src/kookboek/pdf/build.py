@@ -15,6 +15,7 @@ from kookboek.pdf.documents import render_documents
 from kookboek.pdf.editions import BookletContext, render_booklet
 from kookboek.pdf.render import Renderer
 from kookboek.site.downloads import Download
+from kookboek.support.resources import FONTS_DIR
 
 log = logging.getLogger("kookboek.pdf")
 
@@ -22,7 +23,7 @@ log = logging.getLogger("kookboek.pdf")
 @dataclass(frozen=True)
 class PdfSettings:
     cache_dir: Path  # processed photos and finished PDFs
-    fonts_dir: Path  # the self-hosted Atkinson Hyperlegible woff2 files
+    fonts_dir: Path = FONTS_DIR  # the self-hosted Atkinson Hyperlegible woff2 files
     booklets: Sequence[BookletSpec] = (BookletSpec(),)
     site_url: str = ""
     project_name: str = ""  # shown on covers and colophons when a booklet names none

@@ -90,13 +90,13 @@ def render_documents(project: Project, renderer: Renderer, pdfs: PdfCache) -> li
 
 
 def _render(html: str, name: str, renderer: Renderer, pdfs: PdfCache, project: Project) -> Path:
-    # The engine's code is part of the key: a new version never serves an old PDF.
+    # Salted with the engine's code (support/cache.py): a new version never serves an old PDF.
     key = pdfs.key([html, stylesheet_bytes(("fonts.css", *DOCUMENT_CSS))])
     if pdfs.lookup(name, key) is not None:
         return pdfs.path(name)
     started = time.perf_counter()
-    document = renderer.document(html, project.content_dir, DOCUMENT_CSS)
-    data = write_pdf(document, tagged=True)
+    document = renderer.document(html, project.content_dir, DOCUMENT_CSS, name=name)
+    data = write_pdf(document, tagged=True, name=name)
     pdfs.store(name, key, data, len(document.pages))
     log.info(
         "%s: %s, %.1f s, %d kB",

@@ -241,7 +241,7 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     keys = recipe_keys(booklet, reader_photos, context.renderer.fonts_dir)
     predicted = plan_long_recipes(booklet, reader_html, keys, counts, context.renderer)
     reader_html = booklet_html(booklet, reader_photos, predicted, context.site_url)
-    document = context.renderer.document(reader_html, base, BOOKLET_CSS)
+    document = context.renderer.document(reader_html, base, BOOKLET_CSS, name=names[READER])
     measured = {
         slug: last - first + 1 for slug, (first, last) in recipe_spans(document, booklet).items()
     }
@@ -257,9 +257,9 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
         )
         reader_html = booklet_html(booklet, reader_photos, long_recipes, context.site_url)
         del document
-        document = context.renderer.document(reader_html, base, BOOKLET_CSS)
+        document = context.renderer.document(reader_html, base, BOOKLET_CSS, name=names[READER])
     pages = planned_pages(document)
-    reader_pdf = write_pdf(document, tagged=True, pages=pages)
+    reader_pdf = write_pdf(document, tagged=True, pages=pages, name=names[READER])
     page_count = len(pages)
     # Let go of the reader's layout (millions of boxes) before the next one: the garbage
     # collector would otherwise walk it again and again during the print-shop layout.
@@ -269,14 +269,14 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
 
     started = time.perf_counter()
     print_html = booklet_html(booklet, print_photos, long_recipes, context.site_url)
-    document = context.renderer.document(print_html, base, PRINT_SHOP_CSS)
+    document = context.renderer.document(print_html, base, PRINT_SHOP_CSS, name=names[PRINT_SHOP])
     print_pages = planned_pages(document)
     if len(print_pages) != page_count:
         raise RenderError(
             f"{names[PRINT_SHOP]} heeft {len(print_pages)} pagina's, de leesversie "
             f"{page_count}: ze moeten gelijk zijn."
         )
-    print_pdf = write_pdf(document, tagged=False, pages=print_pages)
+    print_pdf = write_pdf(document, tagged=False, pages=print_pages, name=names[PRINT_SHOP])
     del document, print_pages
     context.pdfs.store(names[PRINT_SHOP], key, print_pdf, page_count)
     _report(names[PRINT_SHOP], page_count, started, len(print_pdf))

@@ -58,7 +58,19 @@ def ingredient_cost(ingredient: Ingredient, prices: PriceList) -> IngredientCost
 
 
 def cost_recipe(recipe: Recipe, prices: PriceList) -> RecipeCost:
-    """Every line priced (problems collected, not stopped at the first)."""
+    """Every line priced; raises ``PricingError`` listing every line that cannot be."""
+    cost, problems = draft_cost(recipe, prices)
+    if problems:
+        raise PricingError(problems)
+    return cost
+
+
+def draft_cost(recipe: Recipe, prices: PriceList) -> tuple[RecipeCost, list[PricingProblem]]:
+    """The cost of what can be priced, and a problem for every line that cannot.
+
+    A line that cannot be priced (yet) is kept with cost None, so a recipe still in the
+    making (a submission under review) can be shown with a dash where a price is missing.
+    """
     lines: list[IngredientCost] = []
     problems: list[PricingProblem] = []
     for index, ingredient in enumerate(recipe.ingredients):
@@ -68,15 +80,16 @@ def cost_recipe(recipe: Recipe, prices: PriceList) -> RecipeCost:
             lines.append(ingredient_cost(ingredient, prices))
         except LookupError as exc:
             problems.append(PricingProblem(index, "naam", str(exc)))
+            lines.append(IngredientCost(ingredient, None))
         except ConversionError as exc:
             problems.append(PricingProblem(index, "eenheid", str(exc)))
-    if problems:
-        raise PricingError(problems)
+            lines.append(IngredientCost(ingredient, None))
     total = sum((line.cost for line in lines if line.cost is not None), Decimal(0))
-    return RecipeCost(
+    cost = RecipeCost(
         lines=tuple(lines),
         total=total,
         per_portion=to_cents(total / recipe.portions),
         portions=recipe.portions,
         price_date=prices.price_date,
     )
+    return cost, problems

@@ -15,10 +15,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kookboek.content.models import Competence, Playbook, PolicyRecommendation, Publication, Recipe
+from kookboek.content.models import (
+    Competence,
+    Playbook,
+    PolicyRecommendation,
+    PriceList,
+    Publication,
+    Recipe,
+)
 from kookboek.content.project import Project
 from kookboek.content.vocabulary import CATEGORIES, DIETS
 from kookboek.images.responsive import Photo
+from kookboek.pricing.cost import RecipeCost
 from kookboek.site.downloads import Download, document_pdf_name
 from kookboek.site.fragment_cache import FragmentCache
 from kookboek.site.structured_data import item_list_json_ld, json_ld_script, recipe_json_ld
@@ -61,11 +69,14 @@ class SiteContext:
         object.__setattr__(self, "fragments", FragmentCache(self.fragment_file, shared))
 
     def recipe_inputs(self, recipe: Recipe) -> str:
-        """A hash of one recipe's own inputs: its file's content and its published photo."""
+        """A hash of one recipe's own inputs: its file's content (frontmatter and body), its
+        place in the content folder and its published photo."""
         key = self._recipe_inputs.get(recipe.slug)
         if key is None:
             photo = self.photos.get(recipe.slug)
-            key = inputs_key([recipe.model_dump_json(), repr(photo)])
+            # The dump leaves out slug, source and body (excluded fields): name them.
+            own = [recipe.model_dump_json(), recipe.slug, str(recipe.source), recipe.body]
+            key = inputs_key([*own, repr(photo)])
             self._recipe_inputs[recipe.slug] = key
         return key
 
@@ -185,16 +196,33 @@ def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
         competence_names=[c.name for c in competences],
         publisher=site.site_name or "Betaalbaar koken",
     )
+    return recipe_article(
+        recipe, cost, competences, project.prices, root, photo, json_ld_script(data)
+    )
+
+
+def recipe_article(
+    recipe: Recipe,
+    cost: RecipeCost,
+    competences: Sequence[Competence],
+    prices: PriceList,
+    root: str,
+    photo: Photo | None = None,
+    json_ld: Markup | None = None,
+) -> str:
+    """A recipe's article as the public page shows it: also the form's and /beheer's preview."""
     return render(
         "site/recipe.html",
         recipe=recipe,
         cost=cost,
         competences=competences,
+        prices=prices,
         photo=photo,
-        json_ld=json_ld_script(data),
+        json_ld=json_ld or "",
         competence_url=competence_url,
         category_url=category_url,
-        **site.common(root),
+        price_list_url=PRICE_LIST_URL,
+        root=root,
     )
 
 

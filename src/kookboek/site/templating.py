@@ -40,16 +40,11 @@ def quantity(ingredient: Ingredient) -> str:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         # Template names keep their stage as a prefix: "site/recipe.html", "print/booklet.html".
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.PrefixLoader(
-                    {
-                        "site": jinja2.PackageLoader("kookboek.site", "templates"),
-                        "print": jinja2.PackageLoader("kookboek.pdf", "templates"),
-                    }
-                ),
-                jinja2.PackageLoader("kookboek", "templates"),
-            ]
+        loader=jinja2.PrefixLoader(
+            {
+                "site": jinja2.PackageLoader("kookboek.site", "templates"),
+                "print": jinja2.PackageLoader("kookboek.pdf", "templates"),
+            }
         ),
         autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,

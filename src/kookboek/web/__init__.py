@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import importlib.util
 import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, current_app, render_template, request, send_from_directory
+from flask import (
+    Flask,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    send_file,
+    send_from_directory,
+)
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from kookboek.images.intake import MAX_PHOTO_BYTES
 from kookboek.inbox.store import Inbox
+from kookboek.support.resources import FONTS_DIR
 from kookboek.web.ratelimit import RateLimiter
 
-FONT_DIR = Path(__file__).resolve().parents[3] / "theme" / "assets" / "fonts"
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
     "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
@@ -31,7 +41,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         SECRET_KEY=secrets.token_bytes(32),
         INBOX_DIR=Path("inzendingen"),
         CONTENT_DIR=Path("content"),
-        FONT_DIR=FONT_DIR,
+        FONT_DIR=FONTS_DIR,
         # A phone photo plus the text; the photo itself is checked again on its own.
         MAX_CONTENT_LENGTH=MAX_PHOTO_BYTES + 1024 * 1024,
         MAX_FORM_MEMORY_SIZE=1024 * 1024,
@@ -48,6 +58,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"])
     app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
+    # The site's theme (Material's custom_dir): the preview uses its stylesheet and script.
+    app.config["THEME_DIR"] = Path(
+        app.config.get("THEME_DIR") or app.config["CONTENT_DIR"].parent / "theme"
+    )
 
     app.extensions["kookboek.inbox"] = Inbox(
         app.config["INBOX_DIR"], max_entries=app.config["MAX_INBOX_ENTRIES"]
@@ -67,6 +81,19 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     @app.get("/lettertype/<path:name>")
     def font(name: str) -> Response:
         return send_from_directory(app.config["FONT_DIR"], name, max_age=86400)
+
+    @app.get("/site/assets/<path:name>")
+    def site_asset(name: str) -> Response:
+        """The public site's own stylesheets, script, pictures and fonts, at the same paths
+        as on the site, so the preview of a recipe looks exactly like its page."""
+        folder, _, rest = name.partition("/")
+        if name == MATERIAL_STYLESHEET:
+            return send_file(material_stylesheet(), max_age=3600)
+        if folder == "fonts":
+            return send_from_directory(app.config["FONT_DIR"], rest, max_age=86400)
+        if folder in {"stylesheets", "javascripts", "images"}:
+            return send_from_directory(app.config["THEME_DIR"] / "assets" / folder, rest)
+        abort(404)
 
     @app.after_request
     def security_headers(response: Response) -> Response:
@@ -105,6 +132,23 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         return render_template("error.html", title=title, message=message), code
 
     return app
+
+
+MATERIAL_STYLESHEET = "stylesheets/material.css"
+
+
+def material_stylesheet() -> Path:
+    """Material for MkDocs' own stylesheet, read from the installed theme package (found,
+    not imported: only the MkDocs adapter imports MkDocs and its theme)."""
+    spec = importlib.util.find_spec("material")
+    locations = spec.submodule_search_locations if spec else None
+    if not locations:
+        abort(404)
+    folder = Path(next(iter(locations))) / "templates" / "assets" / "stylesheets"
+    found = sorted(folder.glob("main.*.min.css"))
+    if not found:
+        abort(404)
+    return found[-1]
 
 
 def inbox() -> Inbox:

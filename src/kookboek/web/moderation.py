@@ -26,7 +26,14 @@ from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_sub
 from kookboek.inbox.writer import ApprovalError, publication_problems, write_recipe
 from kookboek.web import client_address, inbox, limiter
 from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
-from kookboek.web.shared import KitchenDataMissing, form_context, kitchen_data, raw_from_request
+from kookboek.web.shared import (
+    KitchenDataMissing,
+    form_context,
+    kitchen_data,
+    preview_frame,
+    preview_photo,
+    raw_from_request,
+)
 
 moderation = Blueprint("beheer", __name__, url_prefix="/beheer")
 log = logging.getLogger("kookboek.beheer")
@@ -98,10 +105,17 @@ def show(entry_id: str) -> ResponseReturnValue:
         prices, competences = kitchen_data()
     except KitchenDataMissing as exc:
         return _content_problem(str(exc))
-    photo_url = url_for("beheer.photo", entry_id=entry.id) if entry.photo else None
-    shown = preview(entry.submission, prices, competences, photo_url)
+    stored = entry.photo.read_bytes() if entry.photo else None
+    photo = preview_photo(stored, url_for("beheer.photo", entry_id=entry.id))
+    shown = preview(entry.submission, prices, competences, photo)
     problems = publication_problems(entry.submission, prices, competences)
-    return render_template("beheer/entry.html", entry=entry, preview=shown, problems=problems)
+    return render_template(
+        "beheer/entry.html",
+        entry=entry,
+        preview=shown,
+        frame=preview_frame(shown),
+        problems=problems,
+    )
 
 
 @moderation.get("/<entry_id>/foto")

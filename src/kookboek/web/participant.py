@@ -14,7 +14,14 @@ from kookboek.inbox.preview import preview
 from kookboek.inbox.store import InboxError, UnknownEntry, valid_id
 from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
 from kookboek.web import client_address, inbox, limiter
-from kookboek.web.shared import KitchenDataMissing, form_context, kitchen_data, raw_from_request
+from kookboek.web.shared import (
+    KitchenDataMissing,
+    form_context,
+    kitchen_data,
+    preview_frame,
+    preview_photo,
+    raw_from_request,
+)
 
 participant = Blueprint("formulier", __name__)
 log = logging.getLogger("kookboek.form")
@@ -54,10 +61,15 @@ def check() -> ResponseReturnValue:
     stored = photo if photo is not None else kept_photo
     token = inbox().save_draft(submission, stored)
     inbox().discard_draft(previous)
-    photo_url = url_for("formulier.draft_photo", token=token) if stored else None
-    shown = preview(submission, prices, competences, photo_url)
+    shown_photo = preview_photo(stored, url_for("formulier.draft_photo", token=token))
+    shown = preview(submission, prices, competences, shown_photo)
     return render_template(
-        "review.html", preview=shown, submission=submission, token=token, has_photo=bool(stored)
+        "review.html",
+        preview=shown,
+        frame=preview_frame(shown),
+        submission=submission,
+        token=token,
+        has_photo=bool(stored),
     )
 
 

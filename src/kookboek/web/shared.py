@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from flask import current_app, request
+from flask import current_app, render_template, request
 
 from kookboek.content.errors import ContentErrors
-from kookboek.content.kitchen_data import load_competences, load_prices
 from kookboek.content.models import Competence, PriceList
+from kookboek.content.project import load_competences, load_prices
 from kookboek.content.vocabulary import CATEGORY_NAMES, UNIT_NAMES
+from kookboek.images.decode import pixel_size
+from kookboek.inbox.preview import Preview, PreviewPhoto
 from kookboek.inbox.submission import RawSubmission
 
 
@@ -24,6 +26,20 @@ def kitchen_data() -> tuple[PriceList, tuple[Competence, ...]]:
         return load_prices(content), load_competences(content)
     except ContentErrors as exc:
         raise KitchenDataMissing(exc.report()) from None
+
+
+def preview_photo(photo: bytes | None, url: str) -> PreviewPhoto | None:
+    """The stored photo as the preview shows it (already re-encoded: upright, no EXIF)."""
+    if photo is None:
+        return None
+    width, height = pixel_size(photo)
+    return PreviewPhoto(url, width, height)
+
+
+def preview_frame(shown: Preview) -> str:
+    """A whole HTML document with the site's own stylesheets and script, for an iframe's
+    srcdoc: the recipe looks as on the website without the site's CSS touching the form."""
+    return render_template("preview_frame.html", article=shown.html)
 
 
 def raw_from_request() -> RawSubmission:
