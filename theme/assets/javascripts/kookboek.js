@@ -157,6 +157,7 @@
         var amount = parseFloat(row.dataset.kbAmount) * factor;
         var unit = amount <= 1 ? row.dataset.kbUnit : row.dataset.kbUnits;
         row.querySelector("[data-kb-qty]").textContent = amountText(amount) + " " + unit;
+        if (row.dataset.kbCost === undefined) return; // a preview: price not known yet
         row.querySelector("[data-kb-line-cost]").textContent = money.format(
           parseFloat(row.dataset.kbCost) * factor
         );
