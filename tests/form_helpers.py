@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 import io
 import re
+from pathlib import Path
 
 from PIL import Image
 
-from kookboek.inbox.submission import RawIngredient, RawSubmission
+from kookboek.inbox.store import DRAFTS_DIR, Inbox
+from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission
 
 GPS_IFD = 0x8825
 
@@ -86,3 +88,14 @@ def preview_document(page: str) -> str:
     match = re.search(r'<iframe[^>]* srcdoc="([^"]*)"', page)
     assert match, "no preview frame on the page"
     return html.unescape(match.group(1))
+
+
+def send(inbox: Inbox, submission: Submission, photo: bytes | None = None) -> str:
+    """A submission in the inbox as the form puts it there: a draft, then sent; its id."""
+    return inbox.send_draft(inbox.save_draft(submission, photo))
+
+
+def entry_folders(root: Path) -> list[Path]:
+    """What the inbox holds besides the participants' drafts (kept in their own folder)."""
+    drafts = [p for p in root.iterdir() if p.name == DRAFTS_DIR and not any(p.iterdir())]
+    return [p for p in root.iterdir() if p not in drafts]

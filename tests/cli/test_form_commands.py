@@ -5,6 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from form_helpers import send
 from kookboek.cli.main import main
 from kookboek.content.project import load_project
 from kookboek.inbox.store import Inbox
@@ -23,7 +24,7 @@ def add(inbox_dir: Path, title: str = "Stoemp met prei") -> str:
         steps=["Kook."],
         competences=["plannen"],
     )
-    return Inbox(inbox_dir).add(parse_submission(raw, {"plannen"}, dt.date(2026, 10, 14)), None)
+    return send(Inbox(inbox_dir), parse_submission(raw, {"plannen"}, dt.date(2026, 10, 14)), None)
 
 
 def test_list_show_approve_and_reject(tmp_path: Path, valid_content: Path) -> None:

@@ -25,7 +25,7 @@ from pypdf.generic import DictionaryObject
 from form_helpers import csrf_token, form_fields
 from kookboek.web import create_app
 from kookboek.web.passwords import hash_password
-from project_paths import FIXTURES, REPO
+from sample_project import copy_sample_project
 
 # Each line tries another way out of the text. They all set the same trap.
 HOSTILE = [
@@ -142,12 +142,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kookboek.mkdocs_plugin.run import build_site
 
     project = tmp_path_factory.mktemp("hostile") / "project"
-    shutil.copytree(FIXTURES / "valid", project)
+    copy_sample_project(project)
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("../../../theme", str(REPO / "theme")),
-        encoding="utf-8",
-    )
     content = project / "content"
     shutil.copy(content / "recepten" / "linzensoep.svg", content / "recepten" / "hostile.svg")
     (content / "recepten" / "hostile.md").write_text(hostile_recipe(), encoding="utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from form_helpers import entry_folders, send
 from kookboek.inbox.store import DATA_FILE, PHOTO_FILE, Inbox, InboxFull, UnknownEntry, new_id
 from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission, parse_submission
 
@@ -28,10 +29,10 @@ def submission(title: str = "Linzensoep") -> Submission:
 
 def test_a_submission_is_stored_in_its_own_random_folder(tmp_path: Path) -> None:
     inbox = Inbox(tmp_path / "inzendingen")
-    first = inbox.add(submission("Een"), b"photo")
-    second = inbox.add(submission("Twee"), None)
+    first = send(inbox, submission("Een"), b"photo")
+    second = send(inbox, submission("Twee"), None)
     assert first != second and len(first) == 32
-    assert sorted(p.name for p in inbox.root.iterdir()) == sorted([first, second])
+    assert sorted(p.name for p in entry_folders(inbox.root)) == sorted([first, second])
     assert (inbox.root / first / PHOTO_FILE).read_bytes() == b"photo"
     data = json.loads((inbox.root / first / DATA_FILE).read_text(encoding="utf-8"))
     assert data["inzending"]["title"] == "Een"
@@ -68,20 +69,20 @@ def test_ids_that_are_not_ours_are_refused(tmp_path: Path, entry_id: str) -> Non
 
 def test_reject_deletes_and_replace_keeps_the_photo(tmp_path: Path) -> None:
     inbox = Inbox(tmp_path)
-    entry_id = inbox.add(submission(), b"photo")
+    entry_id = send(inbox, submission(), b"photo")
     inbox.replace(entry_id, submission("Betere naam"))
     assert inbox.get(entry_id).submission.title == "Betere naam"
     assert inbox.get(entry_id).photo is not None
     inbox.delete(entry_id)
-    assert list(tmp_path.iterdir()) == []
+    assert entry_folders(tmp_path) == []
 
 
 def test_a_full_inbox_refuses_more(tmp_path: Path) -> None:
     inbox = Inbox(tmp_path, max_entries=2)
-    inbox.add(submission(), None)
-    inbox.add(submission(), None)
+    send(inbox, submission(), None)
+    send(inbox, submission(), None)
     with pytest.raises(InboxFull, match="vol"):
-        inbox.add(submission(), None)
+        send(inbox, submission(), None)
 
 
 def test_leftovers_of_a_killed_server_are_removed_once_old(tmp_path: Path) -> None:

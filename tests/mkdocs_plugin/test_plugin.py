@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kookboek.mkdocs_plugin.run import BuildFailed, build_site
-from project_paths import FIXTURES, REPO
-
-
-def copy_project(target: Path) -> Path:
-    shutil.copytree(FIXTURES / "valid", target, ignore=shutil.ignore_patterns("site"))
-    config = target / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("../../../theme", str(REPO / "theme")),
-        encoding="utf-8",
-    )
-    return target
+from sample_project import copy_sample_project
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("build") / "project")
+    project = copy_sample_project(tmp_path_factory.mktemp("build") / "project")
     build_site(project / "mkdocs.yml", pdf=False)
     return project / "site"
 
@@ -78,7 +67,7 @@ def test_generated_tools_publications_and_downloads_pages(built: Path) -> None:
 
 
 def test_content_error_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_sample_project(tmp_path / "project")
     build_site(project / "mkdocs.yml", pdf=False)
     before = (project / "site" / "recepten" / "linzensoep" / "index.html").read_bytes()
     recipe = project / "content" / "recepten" / "linzensoep.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kookboek.mkdocs_plugin.run import build_site
-from mkdocs_plugin.test_plugin import copy_project
+from sample_project import copy_sample_project
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def page(project: Path, path: str) -> str:
 
 
 def test_warm_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_sample_project(tmp_path / "project")
     build_site(project / "mkdocs.yml", pdf=False)
     cold = site_files(project / "site")
     cache = project / ".cache" / "kookboek" / "site"
@@ -38,7 +38,7 @@ def test_warm_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
 
 
 def test_an_edited_recipe_shows_everywhere_after_a_warm_rebuild(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_sample_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     build_site(config, pdf=False)
     assert "Linzensoep" in page(project, "recepten/linzensoep")
@@ -57,7 +57,7 @@ def test_an_edited_recipe_shows_everywhere_after_a_warm_rebuild(tmp_path: Path) 
 
 
 def test_new_prices_change_every_cost_after_a_warm_rebuild(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_sample_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     build_site(config, pdf=False)
     before = page(project, "recepten/linzensoep")
@@ -74,7 +74,7 @@ def test_new_prices_change_every_cost_after_a_warm_rebuild(tmp_path: Path) -> No
 
 def test_an_edited_step_or_tip_shows_after_a_warm_rebuild(tmp_path: Path) -> None:
     # The body (steps and tips) is not in the recipe's frontmatter: it must count too.
-    project = copy_project(tmp_path / "project")
+    project = copy_sample_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     build_site(config, pdf=False)
     recipe = project / "content" / "recepten" / "linzensoep.md"

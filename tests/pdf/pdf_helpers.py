@@ -13,7 +13,8 @@ from PIL import Image
 
 from kookboek.pdf.render import Renderer
 from kookboek.support.resources import FONTS_DIR
-from project_paths import FIXTURES, REPO
+from project_paths import FIXTURES
+from sample_project import copy_sample_project
 
 FONTS = FONTS_DIR
 
@@ -31,14 +32,14 @@ BOOKLETS = """
 
 def make_pdf_project(target: Path, *, pdf_options: str = BOOKLETS) -> Path:
     """The valid fixture plus the extra PDF recipes, with PDFs switched on."""
-    shutil.copytree(FIXTURES / "valid", target, ignore=shutil.ignore_patterns("site"))
+    copy_sample_project(target)
     recipes = target / "content" / "recepten"
     for extra in (FIXTURES / "pdf" / "recepten").iterdir():
         shutil.copy(extra, recipes / extra.name)
     photo = Image.linear_gradient("L").resize((1600, 1200)).convert("RGB")
     photo.save(recipes / "tomatensoep.jpg", quality=85)
     config = target / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../theme", str(REPO / "theme"))
+    text = config.read_text(encoding="utf-8")
     text = text.replace("      pdf: false\n", "      pdf: true\n" + pdf_options.lstrip("\n"))
     config.write_text(text, encoding="utf-8")
     return target

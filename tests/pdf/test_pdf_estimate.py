@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdf_helpers import (
     FONTS,
-    REPO,
     counting_layouts,
     make_pdf_project,
     page_texts,
@@ -35,10 +34,18 @@ from kookboek.pdf.editions import (
     recipe_spans,
     render_booklet,
 )
-from kookboek.pdf.estimate import PAGE_HEIGHT_MM, Guess, Typesetter, classify, recipe_heights
+from kookboek.pdf.estimate import (
+    PAGE_HEIGHT_MM,
+    Estimator,
+    Guess,
+    Typesetter,
+    classify,
+    recipe_articles,
+)
 from kookboek.pdf.photos import PhotoResolver
 from kookboek.pdf.render import Renderer
 from kookboek.site.safe_markdown import render_markdown
+from project_paths import REPO
 
 PX_PER_MM = 96 / 25.4
 ODD_RECIPE = """---
@@ -74,6 +81,12 @@ een harde<two spaces>regelbreuk.
 
 Nog een alinea na een lijn.
 """.replace("<two spaces>", "  \n")
+
+
+def recipe_heights(html: str, fonts_dir: Path) -> dict[str, float]:
+    """The estimated natural height (mm) of every recipe in a booklet's HTML, by element id."""
+    estimator = Estimator(fonts_dir)
+    return {ident: estimator.recipe_height(node) for ident, node in recipe_articles(html).items()}
 
 
 def load_bench_content() -> ModuleType:

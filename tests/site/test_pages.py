@@ -15,7 +15,7 @@ from kookboek.content.project import load_project
 from kookboek.site.downloads import Download
 from kookboek.site.pages import SiteContext, render_downloads, render_home_additions
 from project_paths import FIXTURES
-from site_fixture import build_fixture_site
+from sample_project import build_fixture_site
 
 pytestmark = pytest.mark.slow
 

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from live_server import serving
 from project_paths import TESTS
-from site_fixture import build_fixture_site, serve_under_sub_path
+from sample_project import build_fixture_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,9 +34,7 @@ WIDTHS = [1280, 360]
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("site-browser")
     project = build_fixture_site(root)
-    www = root / "www"
-    www.mkdir()
-    with serve_under_sub_path(project / "site", www) as url:
+    with serving(project / "site", sub_path="kookboek") as url:  # site_url's sub-path
         yield url
 
 

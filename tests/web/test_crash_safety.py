@@ -7,7 +7,6 @@ import http.cookiejar
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,15 +21,10 @@ from test_concurrent_submissions import multipart
 
 from form_helpers import csrf_token, form_fields, jpeg_with_gps
 from kookboek.inbox.store import Inbox, valid_id
+from live_server import free_port
 
 KOOKBOEK = Path(sys.executable).with_name("kookboek")
 SENDERS = 6
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def send(base: str, title: str) -> bool:

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from live_server import running
 from PIL import Image
 
 from form_helpers import jpeg_with_gps
 from kookboek.inbox.store import Inbox
 from kookboek.mkdocs_plugin.run import build_site
+from live_server import running
 
 PASSWORD = "soep-is-lekker-42"
 

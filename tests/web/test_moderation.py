@@ -8,7 +8,14 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from form_helpers import csrf_token, jpeg_with_gps, preview_document, sample_raw_submission
+from form_helpers import (
+    csrf_token,
+    entry_folders,
+    jpeg_with_gps,
+    preview_document,
+    sample_raw_submission,
+    send,
+)
 from kookboek.content.project import load_project
 from kookboek.inbox.store import Inbox
 from kookboek.inbox.submission import RawIngredient, parse_submission
@@ -22,7 +29,7 @@ PHOTO = jpeg_with_gps((64, 48))
 def add_entry(app: Flask, photo: bytes | None = PHOTO, **changes: object) -> str:
     raw = sample_raw_submission(steps=("Kook <alles> gaar.",), **changes)
     submission = parse_submission(raw, {"plannen", "rekenen"}, today=dt.date(2026, 10, 14))
-    return Inbox(app.config["INBOX_DIR"]).add(submission, photo)
+    return send(Inbox(app.config["INBOX_DIR"]), submission, photo)
 
 
 def test_without_a_password_beheer_says_how_to_set_one(
@@ -137,7 +144,7 @@ def test_rejecting_needs_a_confirmation_and_deletes(
     assert len(Inbox(app.config["INBOX_DIR"]).entries()) == 1
     coach.post(f"/beheer/{entry_id}/weigeren", data={"csrf_token": token, "bevestig": "ja"})
     assert Inbox(app.config["INBOX_DIR"]).entries() == []
-    assert list(app.config["INBOX_DIR"].iterdir()) == []
+    assert entry_folders(app.config["INBOX_DIR"]) == []
 
 
 @pytest.mark.parametrize("entry_id", ["..", "..%2F..%2Fcontent", "a" * 31, "%2e%2e", "ABC"])

@@ -86,12 +86,6 @@ class Inbox:
 
     # -- writing --------------------------------------------------------------------------
 
-    def add(self, submission: Submission, photo: bytes | None) -> str:
-        """Store a submission directly (without a draft); returns its id."""
-        self._check_room()
-        staged = self._write_folder(self.root, submission, photo)
-        return self._move_in(staged)
-
     def save_draft(self, submission: Submission, photo: bytes | None) -> str:
         """Store a submission waiting for the participant's confirmation; returns its token."""
         self._remove_old_drafts()

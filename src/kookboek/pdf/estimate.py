@@ -588,12 +588,6 @@ def _split_hard_breaks(runs: list[Run]) -> Iterator[list[Run]]:
     yield line
 
 
-def recipe_heights(html: str, fonts_dir: Path) -> dict[str, float]:
-    """The estimated natural height (mm) of every recipe in a booklet's HTML, by element id."""
-    estimator = Estimator(fonts_dir)
-    return {ident: estimator.recipe_height(node) for ident, node in recipe_articles(html).items()}
-
-
 @dataclass(frozen=True)
 class Guess:
     short: frozenset[str]  # surely one page

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Final
 
 from kookboek.content.models import PriceEntry
+from kookboek.content.vocabulary import UNIT_NAMES
+from kookboek.pricing.money import format_amount
 
 GRAMS: Final[dict[str, Decimal]] = {"g": Decimal(1), "kg": Decimal(1000)}
 MILLILITRES: Final[dict[str, Decimal]] = {
@@ -17,6 +19,12 @@ MILLILITRES: Final[dict[str, Decimal]] = {
     "tl": Decimal(5),
 }
 TABLESPOON_ML: Final = MILLILITRES["el"]
+
+
+def format_quantity(amount: Decimal, unit: str) -> str:
+    """``250 g``, ``1 eetlepel``, ``2 eetlepels``: the one way an amount is written."""
+    singular, plural = UNIT_NAMES[unit]
+    return f"{format_amount(amount)} {singular if amount <= 1 else plural}"
 
 
 class ConversionError(ValueError):

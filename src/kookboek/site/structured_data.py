@@ -10,9 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from kookboek.content.models import Ingredient, Recipe
-from kookboek.content.vocabulary import DIET_NAMES, UNIT_NAMES
+from kookboek.content.vocabulary import DIET_NAMES
 from kookboek.pricing.cost import RecipeCost
-from kookboek.pricing.money import format_amount, to_cents
+from kookboek.pricing.money import to_cents
+from kookboek.pricing.units import format_quantity
 
 SCHEMA_DIETS = {
     "vegetarisch": "https://schema.org/VegetarianDiet",
@@ -35,9 +36,7 @@ def iso_duration(minutes: int) -> str:
 def ingredient_text(ingredient: Ingredient) -> str:
     if ingredient.to_taste or ingredient.amount is None or ingredient.unit is None:
         return f"{ingredient.name} (naar smaak)"
-    singular, plural = UNIT_NAMES[ingredient.unit]
-    unit = singular if ingredient.amount <= 1 else plural
-    return f"{format_amount(ingredient.amount)} {unit} {ingredient.name}"
+    return f"{format_quantity(ingredient.amount, ingredient.unit)} {ingredient.name}"
 
 
 def steps(body: str) -> list[str]:

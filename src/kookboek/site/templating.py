@@ -14,6 +14,7 @@ from kookboek.content.models import Ingredient, Recipe
 from kookboek.content.project import Project
 from kookboek.content.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES, UNIT_NAMES
 from kookboek.pricing.money import LOCALE, format_amount, format_money
+from kookboek.pricing.units import format_quantity
 from kookboek.site.safe_markdown import render_markdown
 
 
@@ -31,9 +32,7 @@ def duration(minutes: int) -> str:
 def quantity(ingredient: Ingredient) -> str:
     if ingredient.to_taste or ingredient.amount is None or ingredient.unit is None:
         return "naar smaak"
-    singular, plural = UNIT_NAMES[ingredient.unit]
-    unit = singular if ingredient.amount <= 1 else plural
-    return f"{format_amount(ingredient.amount)} {unit}"
+    return format_quantity(ingredient.amount, ingredient.unit)
 
 
 @cache
@@ -57,6 +56,7 @@ def environment() -> jinja2.Environment:
         long_date=long_date,
         duration=duration,
         quantity=quantity,
+        quantity_of=format_quantity,
         markdown=_markdown_html,
     )
     env.globals.update(

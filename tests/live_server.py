@@ -1,0 +1,67 @@
+"""Real servers on 127.0.0.1 in a thread: the form app (waitress) and a built site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import Flask
+from waitress.server import create_server
+
+
+@contextmanager
+def running(app: Flask, threads: int = 8) -> Iterator[str]:
+    """The app behind waitress, as ``kookboek form`` serves it; yields its base URL."""
+    server = create_server(
+        app,
+        host="127.0.0.1",
+        port=0,
+        threads=threads,
+        max_request_body_size=app.config["MAX_CONTENT_LENGTH"],
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server started in another process."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(site_dir: Path, sub_path: str = "") -> Iterator[str]:
+    """A static web server for ``site_dir``, at ``/<sub_path>/`` when given (as a site
+    published under a sub-path); yields the site's base URL, ending in '/'."""
+    root = site_dir
+    if sub_path:
+        root = site_dir.parent / f".www-{site_dir.name}"
+        root.mkdir(exist_ok=True)
+        link = root / sub_path
+        if not link.exists():
+            link.symlink_to(site_dir.resolve(), target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base + (f"{sub_path}/" if sub_path else "")
+    finally:
+        server.shutdown()
+        server.server_close()
