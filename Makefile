@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site site-no-pdf serve check test lint typecheck check-properdocs bench audit load-test clean
+.PHONY: site site-no-pdf serve check test test-fast lint typecheck check-properdocs check-wheel \
+	bench audit load-test clean
 
 site: $(STAMP)
 	$(BIN)/kookboek build
@@ -19,8 +20,13 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kookboek check
 
+# Everything, as CI runs it: real builds, PDFs and Chromium (about two minutes).
 test: $(STAMP) lint typecheck
 	$(BIN)/pytest
+
+# For the edit loop: lint, types and the tests without a browser or a real build (seconds).
+test-fast: $(STAMP) lint typecheck
+	$(BIN)/pytest -m "not browser and not slow"
 
 PY_DIRS := src tests $(wildcard scripts)
 
@@ -43,9 +49,12 @@ BENCH_RECIPES ?= 1000
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --recipes $(BENCH_RECIPES)
 
-# Not part of `make test`: needs a second virtualenv (about a minute).
+# Not part of `make test` (run by .ci/run): each needs a second virtualenv (about a minute).
 check-properdocs:
 	scripts/check-properdocs.sh
+
+check-wheel:
+	scripts/check-wheel.sh
 
 # Known vulnerabilities in the pinned dependencies (needs a vulnerability service: PyPI's JSON
 # API or OSV). Exit 1: a pin is vulnerable; exit 2: the audit could not be done (said plainly).

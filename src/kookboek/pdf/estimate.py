@@ -6,7 +6,7 @@ before the booklet is laid out. The page counts of recipes laid out before are c
 recipe's natural height: the text of every part is broken into lines with the advance
 widths and kerning of the booklet's own font files (rounded as HarfBuzz does for Pango),
 and the parts are stacked with the sizes, line heights and margins of
-``templates/print/booklet.css``. Only recipes clearly below or above one page are decided
+``pdf/templates/booklet.css``. Only recipes clearly below or above one page are decided
 this way (:func:`classify`); the rest are laid out for real.
 
 The estimate only saves time: the booklet is always checked against the real layout, and

@@ -1,4 +1,4 @@
-"""The Jinja2 environment of the print templates (``templates/print/``), autoescaped."""
+"""The Jinja2 environment of the print templates (``pdf/templates/``, named ``print/...``)."""
 
 from __future__ import annotations
 
