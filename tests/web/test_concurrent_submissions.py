@@ -9,11 +9,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask
-from live_server import running
 from PIL import Image
 
 from form_helpers import csrf_token, form_fields, jpeg_with_gps
 from kookboek.inbox.store import Inbox
+from live_server import running
 
 SENDERS = 20
 
