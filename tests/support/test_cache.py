@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,20 @@ from kookboek.support import cache as cache_module
 from kookboek.support.cache import PICKLE, CacheFile
 
 
-def numbers(path: Path, **options: object) -> CacheFile[int]:
-    return CacheFile(path, accept=lambda value: type(value) is int, **options)  # type: ignore[arg-type]
+def numbers(
+    path: Path | None,
+    *,
+    salt: Sequence[str] = (),
+    code_salted: bool = True,
+    prune: bool = True,
+) -> CacheFile[int]:
+    return CacheFile(
+        path,
+        accept=lambda value: type(value) is int,
+        salt=salt,
+        code_salted=code_salted,
+        prune=prune,
+    )
 
 
 def test_a_value_put_and_saved_is_found_by_the_next_run(tmp_path: Path) -> None:
@@ -124,7 +137,7 @@ def test_pickle_holds_what_json_cannot(tmp_path: Path) -> None:
 
 
 def test_no_path_keeps_nothing(tmp_path: Path) -> None:
-    cache = numbers(None)  # type: ignore[arg-type]
+    cache = numbers(None)
     cache.put("a", 1)
     cache.save()
     assert cache.get("a") == 1 and list(tmp_path.iterdir()) == []
