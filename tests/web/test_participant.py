@@ -45,7 +45,7 @@ def test_the_form_is_plain_dutch_and_loads_nothing_from_elsewhere(client: FlaskC
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     with client.get("/static/form.css") as css:
         assert css.status_code == 200 and "Atkinson Hyperlegible" in css.get_data(as_text=True)
-    with client.get("/lettertype/atkinson-hyperlegible-latin-400-normal.woff2") as font:
+    with client.get("/site/assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2") as font:
         assert font.status_code == 200 and font.data[:4] == b"wOF2"
 
 

@@ -78,14 +78,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(participant)
     app.register_blueprint(moderation)
 
-    @app.get("/lettertype/<path:name>")
-    def font(name: str) -> Response:
-        return send_from_directory(app.config["FONT_DIR"], name, max_age=86400)
-
     @app.get("/site/assets/<path:name>")
     def site_asset(name: str) -> Response:
         """The public site's own stylesheets, script, pictures and fonts, at the same paths
-        as on the site, so the preview of a recipe looks exactly like its page."""
+        as on the site, so the preview of a recipe looks exactly like its page (the form's
+        own stylesheet takes its fonts from here too)."""
         folder, _, rest = name.partition("/")
         if name == MATERIAL_STYLESHEET:
             return send_file(material_stylesheet(), max_age=3600)
