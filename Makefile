@@ -1,52 +1,57 @@
 # The two commands that matter: `make site` and `make test`.
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# The coach's tasks go through ./kookboek, which creates .venv with the runtime dependencies
+# only; the targets that need the test tools (pytest, Playwright, ruff, mypy) add them.
+VENV       := .venv
+BIN        := $(VENV)/bin
+RUNTIME    := $(VENV)/.kookboek-runtime
+TEST_TOOLS := $(VENV)/.kookboek-test
 export NO_MKDOCS_2_WARNING := 1
+MAKEFLAGS += --no-print-directory
 
 .PHONY: site site-no-pdf serve check test test-fast lint typecheck check-properdocs check-wheel \
 	bench audit load-test clean
 
-site: $(STAMP)
-	$(BIN)/kookboek build
+site:
+	@./kookboek build
 
-site-no-pdf: $(STAMP)
-	$(BIN)/kookboek build --no-pdf
+site-no-pdf:
+	@./kookboek build --no-pdf
 
-serve: $(STAMP)
-	$(BIN)/kookboek serve
+serve:
+	@./kookboek serve
 
-check: $(STAMP)
-	$(BIN)/kookboek check
+check:
+	@./kookboek check
 
 # Everything, as CI runs it: real builds, PDFs and Chromium (about two minutes).
-test: $(STAMP) lint typecheck
+test: $(TEST_TOOLS) lint typecheck
 	$(BIN)/pytest
 
 # For the edit loop: lint, types and the tests without a browser or a real build (seconds).
-test-fast: $(STAMP) lint typecheck
+test-fast: $(TEST_TOOLS) lint typecheck
 	$(BIN)/pytest -m "not browser and not slow"
 
 PY_DIRS := src tests $(wildcard scripts)
 
-lint: $(STAMP)
+lint: $(TEST_TOOLS)
 	$(BIN)/ruff check $(PY_DIRS)
 	$(BIN)/ruff format --check $(PY_DIRS)
 
-typecheck: $(STAMP)
+typecheck: $(TEST_TOOLS)
 	$(BIN)/mypy
 
-# The environment is rebuilt only when the project's requirements change.
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+# The environment is rebuilt only when the project's requirements change: ./kookboek makes
+# the runtime part, this adds the test tools.
+$(RUNTIME): pyproject.toml
+	@./kookboek --version >/dev/null
+
+$(TEST_TOOLS): $(RUNTIME) pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(TEST_TOOLS)
 
 # Not part of `make test`: a benchmark of a few minutes (see README, "Performance").
 BENCH_RECIPES ?= 1000
-bench: $(STAMP)
+bench: $(TEST_TOOLS)
 	$(BIN)/python scripts/bench.py --recipes $(BENCH_RECIPES)
 
 # Not part of `make test` (run by .ci/run): each needs a second virtualenv (about a minute).
@@ -58,11 +63,11 @@ check-wheel:
 
 # Known vulnerabilities in the pinned dependencies (needs a vulnerability service: PyPI's JSON
 # API or OSV). Exit 1: a pin is vulnerable; exit 2: the audit could not be done (said plainly).
-audit: $(STAMP)
+audit: $(TEST_TOOLS)
 	$(BIN)/python scripts/audit_dependencies.py
 
 # Not part of `make test` (30 s of full load): 50 simulated phones on 127.0.0.1.
-load-test: $(STAMP)
+load-test: $(TEST_TOOLS)
 	$(BIN)/python scripts/load_test.py --clients 50 --seconds 30
 
 clean:

@@ -55,17 +55,29 @@ def test_unknown_ids_are_told_in_dutch(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "bestaat niet" in result.output
 
 
-def test_the_password_is_stored_only_as_a_hash(tmp_path: Path) -> None:
-    runner = CliRunner()
-    short = runner.invoke(
-        main, ["beheer-wachtwoord", "--inbox", str(tmp_path)], input="kort\nkort\n"
-    )
-    assert short.exit_code == 1 and "minstens" in short.output
+def test_the_password_rules_come_first_and_a_mistake_asks_again(tmp_path: Path) -> None:
     good = "een lang wachtwoord"
-    result = runner.invoke(
-        main, ["beheer-wachtwoord", "--inbox", str(tmp_path)], input=f"{good}\n{good}\n"
+    typed = ["kort", good, "een ander wachtwoord", good, good]
+    result = CliRunner().invoke(
+        main, ["beheer-wachtwoord", "--inbox", str(tmp_path)], input="\n".join(typed) + "\n"
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
+    rules, first_prompt = (
+        result.output.index("minstens 10 tekens"),
+        result.output.index("Nieuw wachtwoord"),
+    )
+    assert rules < first_prompt
+    assert "Dat zijn 4 tekens. Het moeten er minstens 10 zijn." in result.output
+    assert "De twee keer is niet hetzelfde. Begin opnieuw." in result.output
+    assert result.output.count("Nieuw wachtwoord") == 3
     stored = Inbox(tmp_path).password_file.read_text(encoding="utf-8").strip()
     assert good not in stored and stored.startswith("scrypt:") and verify(stored, good)
     assert Inbox(tmp_path).password_file.stat().st_mode & 0o077 == 0
+
+
+def test_the_password_command_stopped_halfway_stores_nothing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["beheer-wachtwoord", "--inbox", str(tmp_path)], input="kort\n"
+    )
+    assert result.exit_code == 1 and "Gestopt." in result.output
+    assert not Inbox(tmp_path).password_file.exists()

@@ -57,4 +57,4 @@ def test_check_in_the_wrong_folder_says_so(tmp_path: Path) -> None:
 def test_build_without_config_explains(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "mkdocs.yml")])
     assert result.exit_code == 2
-    assert "Start dit commando in de projectmap" in result.output
+    assert "Start kookboek in de map van het kookboek" in result.output

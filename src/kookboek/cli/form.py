@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from kookboek.cli.dutch import DutchCommand, DutchGroup
+from kookboek.cli.naming import command_name
 from kookboek.content.errors import ContentErrors
 from kookboek.content.models import Competence, PriceList
 from kookboek.content.project import load_competences, load_prices
@@ -27,7 +29,8 @@ inbox_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default="inzendingen",
     show_default=True,
-    help="De map met de inzendingen (buiten content/).",
+    metavar="MAP",
+    help="De map met de ingestuurde recepten (buiten content/).",
 )
 content_option = click.option(
     "--content",
@@ -35,42 +38,90 @@ content_option = click.option(
     type=click.Path(path_type=Path, file_okay=False),
     default="content",
     show_default=True,
+    metavar="MAP",
     help="De map met de inhoud.",
 )
 
 
-@click.command()
+class _Port(click.ParamType):
+    """A TCP port number, with a Dutch message (click's range type shows ``1<=x<=65535``)."""
+
+    name = "poort"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        try:
+            port = int(str(value))
+        except ValueError:
+            port = 0
+        if not 1 <= port <= 65535:
+            self.fail(f"{value!r} is geen poortnummer: kies een getal van 1 tot 65535.", param, ctx)
+        return port
+
+
+PORT = _Port()
+
+
+@click.command(cls=DutchCommand, short_help="Start het invulformulier voor de deelnemers.")
+@click.option(
+    "--lesruimte",
+    "training_room",
+    is_flag=True,
+    help="Open het formulier voor de telefoons op het wifi van de lesruimte "
+    "(hetzelfde als --host 0.0.0.0).",
+)
 @click.option(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Adres om op te luisteren; 0.0.0.0 laat telefoons in het lokaal verbinden.",
+    metavar="ADRES",
+    help="Adres om op te luisteren. 127.0.0.1: alleen deze computer.",
 )
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=5000,
+    show_default=True,
+    type=PORT,
+    metavar="POORT",
+    help="Het poortnummer in het adres van het formulier.",
+)
 @inbox_option
 @content_option
-def form(host: str, port: int, inbox_dir: Path, content_dir: Path) -> None:
-    """Start het invulformulier voor recepten (en de beheerpagina /beheer)."""
+def form(training_room: bool, host: str, port: int, inbox_dir: Path, content_dir: Path) -> None:
+    """Start het invulformulier voor recepten, met de beheerpagina /beheer.
+
+    Zonder opties werkt het formulier alleen op deze computer. Met --lesruimte kunnen de
+    telefoons op hetzelfde wifi-netwerk het openen: de terminal toont het adres en een
+    QR-code. Stoppen: Ctrl en C tegelijk.
+    """
     from kookboek.web import create_app
     from kookboek.web.server import announce, serve
 
+    if training_room:
+        host = "0.0.0.0"
     if not content_dir.is_dir():
-        click.echo(f"De map {content_dir} bestaat niet. Start dit in de projectmap.", err=True)
+        click.echo(
+            f"De map {content_dir} bestaat niet. Start dit in de map van het kookboek.", err=True
+        )
         sys.exit(2)
     app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir})
     announce(host, port, click.echo)
     serve(app, host, port)
 
 
-@click.group()
+@click.group(cls=DutchGroup, short_help="Bekijk de ingestuurde recepten in de terminal.")
 def inbox() -> None:
-    """Bekijk, keur goed of weiger de ingestuurde recepten."""
+    """Bekijk, keur goed of weiger de ingestuurde recepten in de terminal.
+
+    Dit kan ook in de browser, op de beheerpagina /beheer van het formulier.
+    """
 
 
-@inbox.command("list")
+@inbox.command("list", short_help="Toon de inzendingen die wachten.")
 @inbox_option
 def list_entries(inbox_dir: Path) -> None:
-    """Toon alle inzendingen die wachten."""
+    """Toon alle inzendingen die wachten: nummer, datum, titel en naam."""
     entries = Inbox(inbox_dir).entries()
     if not entries:
         click.echo("Er zijn geen inzendingen.")
@@ -85,12 +136,15 @@ def list_entries(inbox_dir: Path) -> None:
     click.echo(f"{len(entries)} inzending(en).")
 
 
-@inbox.command()
-@click.argument("entry_id")
+@inbox.command(short_help="Toon één inzending met de prijs per portie.")
+@click.argument("entry_id", metavar="NUMMER")
 @inbox_option
 @content_option
 def show(entry_id: str, inbox_dir: Path, content_dir: Path) -> None:
-    """Toon één inzending, met de kostprijs per portie."""
+    """Toon één inzending, met de kostprijs per portie en wat nog aangepast moet worden.
+
+    NUMMER is het nummer van de inzending: de eerste kolom van 'inbox list'.
+    """
     entry = _entry(inbox_dir, entry_id)
     prices, competences = _kitchen(content_dir)
     s = entry.submission
@@ -124,12 +178,16 @@ def show(entry_id: str, inbox_dir: Path, content_dir: Path) -> None:
             click.echo(f"  - {problem}")
 
 
-@inbox.command()
-@click.argument("entry_id")
+@inbox.command(short_help="Keur goed: bewaar de inzending als recept.")
+@click.argument("entry_id", metavar="NUMMER")
 @inbox_option
 @content_option
 def approve(entry_id: str, inbox_dir: Path, content_dir: Path) -> None:
-    """Keur goed: schrijf content/recepten/<naam>.md (en de foto) en verwijder de inzending."""
+    """Keur goed: schrijf content/recepten/<naam>.md (en de foto) en verwijder de inzending.
+
+    Het recept staat op de website na de volgende keer bouwen. NUMMER is het nummer van de
+    inzending: de eerste kolom van 'inbox list'.
+    """
     box = Inbox(inbox_dir)
     entry = _entry(inbox_dir, entry_id)
     prices, competences = _kitchen(content_dir)
@@ -143,15 +201,18 @@ def approve(entry_id: str, inbox_dir: Path, content_dir: Path) -> None:
         sys.exit(1)
     box.delete(entry.id)
     click.echo(f"Goedgekeurd: {written.path}" + (f" en {written.photo}" if written.photo else ""))
-    click.echo("Maak de website opnieuw met: make site")
+    click.echo(f"Maak de website opnieuw met: {command_name()} build")
 
 
-@inbox.command()
-@click.argument("entry_id")
+@inbox.command(short_help="Weiger: verwijder de inzending voorgoed.")
+@click.argument("entry_id", metavar="NUMMER")
 @inbox_option
 @click.option("--ja", "confirmed", is_flag=True, help="Niet meer vragen of het zeker is.")
 def reject(entry_id: str, inbox_dir: Path, confirmed: bool) -> None:
-    """Weiger: verwijder de inzending voorgoed."""
+    """Weiger: verwijder de inzending voorgoed, met de foto.
+
+    NUMMER is het nummer van de inzending: de eerste kolom van 'inbox list'.
+    """
     entry = _entry(inbox_dir, entry_id)
     if not confirmed and not click.confirm(
         f"'{entry.submission.title}' voorgoed verwijderen?", default=False
@@ -162,32 +223,46 @@ def reject(entry_id: str, inbox_dir: Path, confirmed: bool) -> None:
     click.echo("De inzending is verwijderd.")
 
 
-@click.command("beheer-wachtwoord")
+@click.command("beheer-wachtwoord", cls=DutchCommand, short_help="Kies het wachtwoord van /beheer.")
 @inbox_option
-@click.password_option(
-    "--wachtwoord",
-    prompt="Nieuw wachtwoord voor /beheer",
-    confirmation_prompt="Typ het nog een keer",
-    help="Het nieuwe wachtwoord (anders wordt het gevraagd).",
-)
-def set_password(inbox_dir: Path, wachtwoord: str) -> None:
-    """Kies het wachtwoord van de beheerpagina. Alleen de hash wordt bewaard."""
-    from kookboek.web.passwords import PasswordProblem, write_password_file
+def set_password(inbox_dir: Path) -> None:
+    """Kies het wachtwoord van de beheerpagina /beheer.
+
+    Het kookboek bewaart alleen een versleutelde vorm (een hash) in de map met de
+    inzendingen. Een nieuw wachtwoord vervangt het oude.
+    """
+    from kookboek.web.passwords import MIN_LENGTH, PasswordProblem, write_password_file
 
     box = Inbox(inbox_dir)
+    click.echo(
+        f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens, bijvoorbeeld drie of vier "
+        "woorden na elkaar. Wat je typt, zie je niet op het scherm."
+    )
+    while True:
+        password = click.prompt("Nieuw wachtwoord", hide_input=True, prompt_suffix=": ")
+        if len(password) < MIN_LENGTH:
+            click.echo(
+                f"Dat zijn {len(password)} tekens. Het moeten er minstens {MIN_LENGTH} zijn. "
+                "Probeer opnieuw."
+            )
+            continue
+        again = click.prompt("Typ het nog een keer", hide_input=True, prompt_suffix=": ")
+        if again == password:
+            break
+        click.echo("De twee keer is niet hetzelfde. Begin opnieuw.")
     try:
-        write_password_file(box.password_file, wachtwoord)
+        write_password_file(box.password_file, password)
     except PasswordProblem as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
-    click.echo(f"Het wachtwoord is ingesteld (bewaard als hash in {box.password_file}).")
+    click.echo(f"Het wachtwoord is ingesteld. De hash staat in {box.password_file}.")
 
 
 def _entry(inbox_dir: Path, entry_id: str) -> InboxEntry:
     try:
         return Inbox(inbox_dir).get(entry_id)
     except UnknownEntry as exc:
-        click.echo(f"{exc} Bekijk de lijst met: kookboek inbox list", err=True)
+        click.echo(f"{exc} Bekijk de lijst met: {command_name()} inbox list", err=True)
         sys.exit(1)
 
 

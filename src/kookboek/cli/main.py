@@ -1,4 +1,4 @@
-"""The ``kookboek`` command: check, build and serve the site."""
+"""The ``kookboek`` command: check, build and serve the site; the form and its inbox."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from pathlib import Path
 
 import click
 
+from kookboek.cli import dutch
 from kookboek.cli.form import form, inbox, set_password
+from kookboek.cli.naming import command_name
 from kookboek.content.errors import ContentErrors
 from kookboek.content.project import load_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+dutch.install()
 
 config_option = click.option(
     "--config",
@@ -20,28 +23,39 @@ config_option = click.option(
     type=click.Path(path_type=Path),
     default="mkdocs.yml",
     show_default=True,
-    help="Het configuratiebestand.",
+    metavar="BESTAND",
+    help="Het configuratiebestand van de website.",
 )
 
-CONTEXT = {"help_option_names": ["-h", "--help"]}
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=dutch.DutchGroup, context_settings=CONTEXT)
+@click.version_option(package_name="kookboek", message="kookboek %(version)s")
 def main() -> None:
-    """kookboek: betaalbare recepten als website, pdf-boekje en invulformulier."""
+    """kookboek: betaalbare recepten als website, pdf-boekje en invulformulier.
+
+    Typ een opdracht uit de lijst, bijvoorbeeld: ./kookboek check. Meer uitleg over één
+    opdracht: ./kookboek check --help. Start altijd in de map van het kookboek.
+    """
 
 
-@main.command()
+@main.command(short_help="Controleer alle inhoud op fouten.")
 @click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default="content",
     show_default=True,
+    metavar="MAP",
     help="De map met de inhoud.",
 )
 def check(content_dir: Path) -> None:
-    """Controleer alle recepten, publicaties en tools. Stopt met code 1 bij een fout."""
+    """Controleer alle recepten, publicaties, tools en de prijslijst.
+
+    Elk probleem staat op één lijn: bestand, lijnnummer, veld en wat er mis is. Alle
+    problemen komen in één keer. Is alles goed, dan zie je "Alles in orde".
+    """
     try:
         project = load_project(content_dir)
     except ContentErrors as exc:
@@ -50,36 +64,43 @@ def check(content_dir: Path) -> None:
     click.echo(project.summary())
 
 
-@main.command()
+@main.command(short_help="Maak de website en de pdf's in de map site/.")
 @config_option
-@click.option("--no-pdf", is_flag=True, help="Bouw alleen de website, zonder pdf's.")
-@click.option("-v", "--verbose", is_flag=True, help="Toon meer details.")
+@click.option("--no-pdf", is_flag=True, help="Maak alleen de website, zonder pdf's (sneller).")
+@click.option("-v", "--verbose", is_flag=True, help="Toon elke stap van het bouwen.")
 def build(config_file: Path, no_pdf: bool, verbose: bool) -> None:
-    """Bouw de website (en de pdf's) in de map site/."""
+    """Controleer de inhoud en maak de website en de pdf's in de map site/.
+
+    Bij een fout blijft de vorige versie van site/ staan.
+    """
     from kookboek.mkdocs_plugin.run import BuildFailed, build_site
 
     _require(config_file)
     try:
-        site_dir = build_site(config_file, pdf=not no_pdf, verbose=verbose)
-    except BuildFailed:
-        # The problems themselves were shown while building.
+        result = build_site(config_file, pdf=not no_pdf, verbose=verbose)
+    except BuildFailed as exc:
+        click.echo(str(exc), err=True)
         click.echo("\nDe website is niet bijgewerkt: de vorige versie blijft staan.", err=True)
         sys.exit(1)
-    click.echo(f"Klaar: de website staat in {site_dir}/.")
+    click.echo(result.summary())
 
 
-@main.command()
+@main.command(short_help="Bekijk de website op je eigen computer.")
 @config_option
 @click.option(
     "-a",
     "--dev-addr",
     default=None,
     metavar="IP:POORT",
-    help="Adres om op te luisteren (standaard 127.0.0.1:8000).",
+    help="Adres om op te luisteren.  [standaard: 127.0.0.1:8000]",
 )
 @click.option("--pdf", is_flag=True, help="Maak ook de pdf's (trager).")
 def serve(config_file: Path, dev_addr: str | None, pdf: bool) -> None:
-    """Bekijk de website op je computer; ze wordt vernieuwd als je iets aanpast."""
+    """Bekijk de website in je browser op http://127.0.0.1:8000 voor ze online gaat.
+
+    Bewaar je een bestand, dan wordt de pagina vanzelf vernieuwd. Een fout in de inhoud
+    zie je dan ook in de browser. Stoppen: Ctrl en C tegelijk.
+    """
     from kookboek.mkdocs_plugin.run import serve_site
 
     _require(config_file)
@@ -88,7 +109,10 @@ def serve(config_file: Path, dev_addr: str | None, pdf: bool) -> None:
 
 def _require(config_file: Path) -> None:
     if not config_file.is_file():
-        click.echo(f"{config_file} niet gevonden. Start dit commando in de projectmap.", err=True)
+        click.echo(
+            f"{config_file} niet gevonden. Start {command_name()} in de map van het kookboek.",
+            err=True,
+        )
         sys.exit(2)
 
 
