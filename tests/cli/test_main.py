@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kookboek.cli.main import main
@@ -58,3 +60,41 @@ def test_build_without_config_explains(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "mkdocs.yml")])
     assert result.exit_code == 2
     assert "Start kookboek in de map van het kookboek" in result.output
+
+
+@pytest.mark.slow
+def test_a_build_speaks_dutch_from_start_to_end(valid_project: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    kookboek = Path(sys.executable).parent / "kookboek"
+    done = subprocess.run(
+        [str(kookboek), "build", "--no-pdf"], cwd=valid_project, capture_output=True, text=True,
+        env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    pages = len(list((valid_project / "site").rglob("*.html")))
+    assert re.fullmatch(rf"Klaar in \d+,\d s: {pages} pagina's staan in site/\.\n", done.stdout)
+    assert done.stderr == ""
+
+
+@pytest.mark.slow
+def test_a_failed_build_says_why_in_dutch_and_keeps_the_old_site(valid_project: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    kookboek = Path(sys.executable).parent / "kookboek"
+    recipe = valid_project / "content" / "recepten" / "linzensoep.md"
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8").replace("porties: 4", "porties: vier"), "utf-8"
+    )
+    done = subprocess.run(
+        [str(kookboek), "build", "--no-pdf"], cwd=valid_project, capture_output=True, text=True,
+        env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "Fout: De inhoud bevat fouten:",
+        "content/recepten/linzensoep.md:4: porties: moet een geheel getal zijn (zoals 4), "
+        "niet 'vier'.",
+        "1 probleem gevonden. Pas de bestanden aan en probeer opnieuw.",
+        "De bouw stopte door de fout(en) hierboven.",
+        "De website is niet bijgewerkt: de vorige versie blijft staan.",
+    ]

@@ -43,7 +43,7 @@ content_option = click.option(
 )
 
 
-class _Port(click.ParamType):
+class _Port(click.ParamType[int, object]):
     """A TCP port number, with a Dutch message (click's range type shows ``1<=x<=65535``)."""
 
     name = "poort"

@@ -79,8 +79,8 @@ def build(config_file: Path, no_pdf: bool, verbose: bool) -> None:
     try:
         result = build_site(config_file, pdf=not no_pdf, verbose=verbose)
     except BuildFailed as exc:
-        click.echo(str(exc), err=True)
-        click.echo("\nDe website is niet bijgewerkt: de vorige versie blijft staan.", err=True)
+        click.echo(exc.summary, err=True)
+        click.echo("De website is niet bijgewerkt: de vorige versie blijft staan.", err=True)
         sys.exit(1)
     click.echo(result.summary())
 
@@ -104,7 +104,7 @@ def serve(config_file: Path, dev_addr: str | None, pdf: bool) -> None:
     from kookboek.mkdocs_plugin.run import serve_site
 
     _require(config_file)
-    serve_site(config_file, dev_addr=dev_addr, pdf=pdf)
+    serve_site(config_file, dev_addr=dev_addr, pdf=pdf, echo=click.echo, command=command_name())
 
 
 def _require(config_file: Path) -> None:
