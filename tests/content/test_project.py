@@ -74,7 +74,8 @@ def test_invalid_fixture_reports_every_problem_with_line_and_field() -> None:
         "woorden.md:2: titel: mag niet leeg zijn.",
         "woorden.md:4: porties: moet een geheel getal zijn (zoals 4), niet 'vier'.",
         "woorden.md:8: datum: moet een datum zijn zoals 2026-10-14, niet '14 oktober'.",
-        "woorden.md:10: ingredienten[1].hoeveelheid: moet een getal zijn (zoals 2.5), niet '0,5'",
+        "woorden.md:10: ingredienten[1].hoeveelheid: schrijf een punt, geen komma (komma → "
+        "punt): 0.5 in plaats van 0,5.",
         "woorden.md:11: ingredienten[2].hoeveelheid: laat dit weg",
         "zonder-gegevens.md:1: : de gegevens bovenaan ontbreken.",
     ]

@@ -25,7 +25,10 @@ INVISIBLE = "bevat een onzichtbaar teken dat de leesrichting omdraait"
 # file → the start of its error, as "line: field: message" (fragments of the message)
 EXPECTED = {
     "recepten/kapotte-lijst.md": "4: : fout in de YAML-opmaak",
-    "recepten/tab.md": "3: : fout in de YAML-opmaak: gebruik spaties, geen tabs.",
+    "recepten/tab.md": "3: : er staat een tab op deze regel (teken 1). Gebruik spaties, geen tabs",
+    "recepten/tab-in-lijst.md": "11: : er staat een tab op deze regel (teken 1). Gebruik spaties",
+    "recepten/komma-in-lijst.md": "12: ingredienten[3].prijs: schrijf een punt, geen komma "
+    "(komma → punt): 0.45 in plaats van 0,45.",
     "recepten/verkeerde-types.md": "8: : fout in de YAML-opmaak: deze datum bestaat niet.",
     "recepten/grote-getallen.md": "10: ingredienten[1].hoeveelheid: het getal '9999",
     "recepten/leeg.md": "1: : het bestand is leeg.",

@@ -99,8 +99,13 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"moet een geheel getal zijn (zoals 4), niet '{visible(value)}'."
     if kind in {"decimal_parsing", "decimal_type", "float_parsing", "float_type"}:
-        hint = " Gebruik een punt, geen komma: 0.5." if "," in str(value) else ""
-        return f"moet een getal zijn (zoals 2.5), niet '{visible(value)}'.{hint}"
+        if "," in str(value):
+            with_point = visible(str(value).replace(",", "."))
+            return (
+                f"schrijf een punt, geen komma (komma → punt): {with_point} in plaats van "
+                f"{visible(value)}."
+            )
+        return f"moet een getal zijn (zoals 2.5), niet '{visible(value)}'."
     if kind in {"decimal_max_places"}:
         return f"heeft te veel cijfers na de komma (hoogstens {ctx.get('decimal_places')})."
     if kind in {"decimal_max_digits", "decimal_whole_digits"}:

@@ -192,7 +192,8 @@ def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Locati
         if "quoted scalar" in (exc.context or "") and exc.context_mark:
             mark = exc.context_mark  # where the unclosed quote opened, not where the file ends
         line = first_line + mark.line if mark else first_line
-        raise SourceError(ContentError(shown, line, "", _yaml_problem(exc))) from None
+        message = _tab_problem(text, mark) or _yaml_problem(exc)
+        raise SourceError(ContentError(shown, line, "", message)) from None
     except yaml.YAMLError:
         raise SourceError(ContentError(shown, first_line, "", "ongeldige YAML.")) from None
     except RecursionError:
@@ -207,6 +208,7 @@ def _load_yaml(text: str, shown: str, first_line: int) -> tuple[Any, dict[Locati
                 shown, first_line, "", "de gegevens zijn te groot of te vaak herhaald (met & en *)."
             )
         )
+    _rejoin_decimal_commas(node)
     lines: dict[Location, int] = {}
     duplicates: list[ContentError] = []
     _index_lines(node, (), first_line, lines, duplicates, shown, set())
@@ -260,6 +262,73 @@ def _index_lines(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _index_lines(item, (*location, index), first_line, lines, duplicates, shown, seen)
+
+
+def _tab_problem(text: str, mark: yaml.Mark | None) -> str | None:
+    """A tab is invisible in Kladblok or TextEdit: say that it is one, and where."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines) or "\t" not in lines[mark.line]:
+        return None
+    column = lines[mark.line].index("\t") + 1
+    return (
+        f"er staat een tab op deze regel (teken {column}). Gebruik spaties, geen tabs: "
+        "je ziet een tab niet in Kladblok of TextEdit. Wis de witruimte vooraan de regel en "
+        "typ spaties, evenveel als op de regel erboven."
+    )
+
+
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+
+
+def _rejoin_decimal_commas(root: yaml.Node) -> None:
+    """``{naam: ui, prijs: 0,45}`` is YAML for ``prijs: 0`` and a field ``45`` without value.
+
+    A coach meant the number 0,45: put it back together as the text ``0,45``, so that the
+    field itself reports it (with "punt, geen komma") instead of a puzzling field ``45``.
+    """
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            if node.flow_style:
+                node.value = _rejoined(node.value)
+            stack.extend(value for _, value in node.value)
+
+
+def _rejoined(pairs: list[tuple[yaml.Node, yaml.Node]]) -> list[tuple[yaml.Node, yaml.Node]]:
+    joined: list[tuple[yaml.Node, yaml.Node]] = []
+    for key, value in pairs:
+        if (
+            joined
+            and _is_plain(key, _INT)
+            and str(key.value).isdigit()
+            and _is_plain(value, _NULL)
+            and value.value == ""
+            and _is_plain(joined[-1][1], _INT)
+            and str(joined[-1][1].value).isdigit()
+        ):
+            previous_key, whole = joined[-1]
+            text = f"{whole.value},{key.value}"
+            joined[-1] = (
+                previous_key,
+                yaml.ScalarNode(_STR, text, whole.start_mark, key.end_mark, style='"'),
+            )
+            continue
+        joined.append((key, value))
+    return joined
+
+
+def _is_plain(node: yaml.Node, tag: str) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == tag and not node.style
 
 
 def _flow_nesting(text: str) -> int:
