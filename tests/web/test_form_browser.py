@@ -87,7 +87,7 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
         page.click("button:has-text('Aanmelden')")
         page.click("text=Wortelstoemp van Amina")
         assert look_of(page.frame_locator("iframe[data-voorbeeld]")) == shown_in_review
-        page.click("button:has-text('Goedkeuren en publiceren')")
+        page.click("button:has-text('Goedkeuren: bewaar als recept')")
         assert "wortelstoemp-van-amina.md" in page.inner_text(".melding")
         context.close()
 

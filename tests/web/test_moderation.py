@@ -41,7 +41,7 @@ def test_without_a_password_beheer_says_how_to_set_one(
         response = client.get(url)
         html = response.get_data(as_text=True)
         assert response.status_code == 503
-        assert "kookboek beheer-wachtwoord" in html and ENV_VARIABLE in html
+        assert "kookboek beheer-wachtwoord --inbox" in html and ENV_VARIABLE in html
 
 
 def test_the_password_can_come_from_the_environment(
@@ -98,7 +98,7 @@ def test_pricing_problems_are_shown_and_block_approval(
     assert "nog niet bekend" in preview_document(page)  # the line without a price
     response = coach.post(f"/beheer/{entry_id}/goedkeuren", data={"csrf_token": token})
     assert response.status_code == 303
-    assert "Nog niet gepubliceerd" in coach.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Nog niet goedgekeurd" in coach.get(response.headers["Location"]).get_data(as_text=True)
     assert not (valid_content / "recepten" / "stoemp-met-prei.md").exists()
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from kookboek.cli.naming import command_name
+from kookboek.support.launcher import command_name
 
 #: click's own texts (the ``msgid`` of each ``_()`` call) in Dutch. Placeholders stay.
 CATALOGUE: dict[str, str] = {

@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from kookboek.cli.dutch import DutchCommand, DutchGroup
-from kookboek.cli.naming import command_name
 from kookboek.content.errors import ContentErrors
 from kookboek.content.models import Competence, PriceList
 from kookboek.content.project import load_competences, load_prices
@@ -22,6 +21,7 @@ from kookboek.inbox.store import Inbox, InboxEntry, UnknownEntry
 from kookboek.inbox.writer import ApprovalError, publication_problems, write_recipe
 from kookboek.pricing.money import format_money
 from kookboek.site.templating import quantity
+from kookboek.support.launcher import command_name
 
 inbox_option = click.option(
     "--inbox",

@@ -10,9 +10,9 @@ import click
 
 from kookboek.cli import dutch
 from kookboek.cli.form import form, inbox, set_password
-from kookboek.cli.naming import command_name
 from kookboek.content.errors import ContentErrors
 from kookboek.content.project import load_project
+from kookboek.support.launcher import command_name
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 dutch.install()

@@ -75,7 +75,7 @@ def check_fonts(fonts_dir: Path) -> list[Path]:
     if missing:
         raise RenderError(
             f"lettertype ontbreekt: {fonts_dir / missing[0]}. De installatie van kookboek is "
-            "onvolledig: installeer ze opnieuw (make site doet dat zelf)."
+            "onvolledig: installeer het opnieuw (wis de map .venv en typ ./kookboek build)."
         )
     return [fonts_dir / name for name in FONT_FILES]
 

@@ -24,6 +24,7 @@ from kookboek.inbox.preview import preview
 from kookboek.inbox.store import InboxEntry, UnknownEntry
 from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
 from kookboek.inbox.writer import ApprovalError, publication_problems, write_recipe
+from kookboek.support.launcher import command_name
 from kookboek.web import client_address, inbox, limiter
 from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
 from kookboek.web.shared import (
@@ -60,6 +61,7 @@ def _no_password() -> tuple[str, int]:
         "beheer/no_password.html",
         env_variable=ENV_VARIABLE,
         inbox_dir=current_app.config["INBOX_DIR"],
+        command=command_name(),
     ), 503
 
 
@@ -171,13 +173,13 @@ def approve(entry_id: str) -> ResponseReturnValue:
             entry.submission, current_app.config["CONTENT_DIR"], prices, competences, photo
         )
     except ApprovalError as exc:
-        flash("Nog niet gepubliceerd: " + " ".join(exc.problems))
+        flash("Nog niet goedgekeurd: " + " ".join(exc.problems))
         return redirect(url_for("beheer.show", entry_id=entry.id), 303)
     inbox().delete(entry.id)
     log.info("Inzending %s goedgekeurd als %s", entry.id, written.path.name)
     flash(
         f"Goedgekeurd: het recept staat nu in content/recepten/{written.path.name}. "
-        "Maak de website opnieuw (make site) om het te publiceren."
+        f"Het staat op de website nadat je de website opnieuw maakt met {command_name()} build."
     )
     return redirect(url_for("beheer.overview"), 303)
 
