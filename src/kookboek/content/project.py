@@ -24,6 +24,7 @@ from kookboek.content.recipe_rules import check_recipe_data
 from kookboek.content.slugs import slugify
 from kookboek.content.source import SourceError, SourceFile, read_markdown, read_yaml
 from kookboek.content.text_safety import text_problems
+from kookboek.content.warnings import recipe_warnings
 from kookboek.pricing.cost import RecipeCost, cost_recipe
 
 RECIPES_DIR = "recepten"
@@ -48,18 +49,28 @@ class Project:
     publications: tuple[Publication, ...] = ()
     playbooks: tuple[Playbook, ...] = ()
     recommendations: tuple[PolicyRecommendation, ...] = ()
+    #: Things to look at that do not stop the build ("Let op"), sorted by file and line.
+    warnings: tuple[ContentError, ...] = ()
     competence_by_id: Mapping[str, Competence] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "competence_by_id", {c.id: c for c in self.competences})
 
     def summary(self) -> str:
+        """What ``kookboek check`` says: the warnings first, then "Alles in orde"."""
         tools = len(self.playbooks) + len(self.recommendations)
-        return (
+        lines = [f"Let op: {warning}" for warning in self.warnings]
+        lines.append(
             f"Alles in orde: {len(self.recipes)} recepten, {len(self.publications)} "
             f"publicaties, {tools} tools ({len(self.playbooks)} draaiboeken, "
             f"{len(self.recommendations)} beleidsaanbevelingen)."
         )
+        if self.warnings:
+            count = len(self.warnings)
+            lines[-1] += (
+                f" Lees {'de opmerking' if count == 1 else f'de {count} opmerkingen'} hierboven na."
+            )
+        return "\n".join(lines)
 
 
 def load_project(content_dir: Path, parse_cache: Path | None = None) -> Project:
@@ -140,6 +151,7 @@ class _Loader:
             publications=tuple(p for p, _ in publications),
             playbooks=tuple(p for p, _ in playbooks),
             recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
+            warnings=tuple(sorted(recipe_warnings(recipes))),
         )
 
     # -- data files ---------------------------------------------------------------------------

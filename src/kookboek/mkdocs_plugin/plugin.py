@@ -34,6 +34,8 @@ from kookboek.site.templating import content_path
 from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
+#: A log record with this attribute set is shown on the terminal even without --verbose.
+COACH_RECORD = "voor_begeleider"
 
 Renderer = Callable[[str], str]  # relative site root → article HTML
 # Under the cache folder: rendered recipe HTML and parsed content files.
@@ -73,6 +75,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             )
         except ContentErrors as exc:
             raise PluginError("De inhoud bevat fouten:\n" + exc.report()) from exc
+        for warning in self.project.warnings:
+            # Not a MkDocs warning: it must not stop a strict build, but the coach sees it.
+            log.info("Let op: %s", warning, extra={COACH_RECORD: True})
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from kookboek.content.errors import display_path
+from kookboek.mkdocs_plugin.plugin import COACH_RECORD
 
 
 class BuildFailed(Exception):
@@ -58,7 +59,17 @@ class _DutchFormatter(logging.Formatter):
 
 
 class _ConsoleHandler(logging.StreamHandler[TextIO]):
-    """MkDocs' log lines on the terminal, added once however often a build runs."""
+    """MkDocs' log lines on the terminal, added once however often a build runs.
+
+    Without --verbose it shows warnings, errors and the plugin's lines meant for the coach.
+    """
+
+    verbose = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.verbose or record.levelno >= logging.WARNING:
+            return super().filter(record)
+        return bool(getattr(record, COACH_RECORD, False)) and super().filter(record)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -69,7 +80,7 @@ def _setup_logging(verbose: bool) -> None:
         handler.setFormatter(_DutchFormatter())
         logger.addHandler(handler)
         logger.propagate = False
-    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    handler.verbose = verbose
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
