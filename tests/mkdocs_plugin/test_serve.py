@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @contextmanager
-def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def serving(project: Path) -> Iterator[tuple[str, list[str]]]:
+    """The served address, and a list that holds the terminal's output once it stopped."""
     port = free_port()
     kookboek = Path(sys.executable).parent / "kookboek"
     process = subprocess.Popen(
@@ -32,6 +33,7 @@ def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
         text=True,
     )
     url = f"http://127.0.0.1:{port}/"
+    output: list[str] = []
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -40,12 +42,12 @@ def serving(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(process.stdout.read() if process.stdout else "") from None
+                    raise AssertionError("kookboek serve did not start") from None
                 time.sleep(0.3)
-        yield url, process
+        yield url, output
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        output.append(process.communicate(timeout=20)[0])
 
 
 def test_a_content_error_is_shown_in_the_browser_and_the_page_reloads_when_fixed(
@@ -55,7 +57,7 @@ def test_a_content_error_is_shown_in_the_browser_and_the_page_reloads_when_fixed
     recipe = project / "content" / "recepten" / "linzensoep.md"
     good = recipe.read_text(encoding="utf-8")
     recipe.write_text(good.replace("porties: 4", "porties: vier"), encoding="utf-8")
-    with serving(project) as (url, process):
+    with serving(project) as (url, terminal):
         page = chromium.new_page()
         page.goto(url + "recepten/linzensoep/")
         heading = page.locator("h1")
@@ -79,7 +81,7 @@ def test_a_content_error_is_shown_in_the_browser_and_the_page_reloads_when_fixed
         )
         assert "linzensoep.md:5" in page.locator("main li").first.inner_text()
         page.close()
-    output = process.stdout.read() if process.stdout else ""
+    (output,) = terminal
     assert "linzensoep.md:4: porties:" in output
     assert "Bekijk de website in je browser" in output
     for english in ("INFO", "Serving on", "Building documentation", "appear stuck"):
