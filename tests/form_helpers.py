@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kookboek.inbox.store import DRAFTS_DIR, Inbox
+from kookboek.inbox.store import DRAFTS_DIR, SESSION_KEY_FILE, Inbox
 from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission
 
 GPS_IFD = 0x8825
@@ -96,6 +96,7 @@ def send(inbox: Inbox, submission: Submission, photo: bytes | None = None) -> st
 
 
 def entry_folders(root: Path) -> list[Path]:
-    """What the inbox holds besides the participants' drafts (kept in their own folder)."""
+    """What the inbox holds besides the participants' drafts (kept in their own folder) and
+    the form's session key."""
     drafts = [p for p in root.iterdir() if p.name == DRAFTS_DIR and not any(p.iterdir())]
-    return [p for p in root.iterdir() if p not in drafts]
+    return [p for p in root.iterdir() if p not in drafts and p.name != SESSION_KEY_FILE]
