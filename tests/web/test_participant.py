@@ -56,6 +56,22 @@ def test_the_form_is_plain_dutch_and_loads_nothing_from_elsewhere(client: FlaskC
         assert font.status_code == 200 and font.data[:4] == b"wOF2"
 
 
+def test_the_form_uses_one_plain_wording_and_says_truthfully_what_happens_next(
+    client: FlaskClient,
+) -> None:
+    page = client.get("/").text
+    with client.get("/static/form.js") as script_response:
+        script = script_response.get_data(as_text=True)
+    for words in ("Mag leeg", "mag leeg", "(mag)", "hoe dan ook", "per persoon", "personen"):
+        assert words not in page and words not in script, words
+    assert page.count("(niet verplicht)") == 3  # photo, first name, tips
+    assert "Staat er <em>niet verplicht</em> bij een vraag?" in page  # said once
+    assert "Wat heb je betaald? (in euro)</label>" in page
+    next_step = "Je begeleider kijkt je recept na en zet het daarna op de website."
+    assert next_step in page and next_step in client.get("/bedankt").text
+    assert '" per portie."' in script
+
+
 def test_review_send_and_thank_you(app: Flask, client: FlaskClient, token: str) -> None:
     html = review(client, token, foto=(io.BytesIO(jpeg_with_gps()), "IMG_0001.jpg"))
     shown = preview_document(html)
