@@ -117,6 +117,39 @@ def test_send_back_and_reload_never_send_twice(
     assert [e.submission.title for e in inbox.entries()] == ["Wortelstoemp"]
 
 
+def test_back_to_a_form_shown_again_with_a_mistake_asks_nothing_and_keeps_her_text(
+    make_app: Callable[..., Flask], phone: Phones, tmp_path: Path
+) -> None:
+    photo = tmp_path / "IMG_0002.jpg"
+    photo.write_bytes(phone_photo((800, 600)))
+    app = make_app()
+    with running(app) as base:
+        page = phone().new_page()
+        page.goto(base + "/")
+        fill_recipe(page)
+        page.fill("#porties", "veel")
+        page.click("button:has-text('Bekijk mijn recept')")
+        assert page.is_visible("#fout-porties")  # the answer to a post, with the mistake
+        page.reload()  # asks nothing: the form comes back from the browser's copy
+        assert page.input_value("#porties") == "veel" and page.input_value("#titel")
+        page.fill("#porties", "4")
+        page.set_input_files("#foto", str(photo))
+        page.click("button:has-text('Bekijk mijn recept')")
+        page.wait_for_url(base + "/nakijken/*")
+        review = page.url
+        page.go_back()  # no ERR_CACHE_MISS
+        assert page.url == base + "/" and page.input_value("#titel") == "Wortelstoemp"
+        assert page.input_value("#porties") == "4"
+        assert review.endswith(page.input_value("input[name=concept]"))
+        assert "Je foto is bewaard" in page.inner_text("[data-teruggezet]")
+        page.fill("#titel", "Wortelstoemp met peterselie")
+        page.click("button:has-text('Bekijk mijn recept')")
+        page.wait_for_url(review)  # the same draft, changed, with its photo
+        assert page.frame_locator("iframe[data-voorbeeld]").locator(".kb-photo img").count() == 1
+        phone.close()
+    assert len(list(Inbox(app.config["INBOX_DIR"]).drafts.iterdir())) == 1
+
+
 def test_what_she_typed_survives_a_reload_and_a_closed_tab_until_sent(
     make_app: Callable[..., Flask], phone: Phones, tmp_path: Path
 ) -> None:

@@ -285,7 +285,7 @@
     });
   }
 
-  function collect(form) {
+  function collect(form, photoKept) {
     var values = {};
     draftFields(form).forEach(function (field) {
       var list = values[field.name] || (values[field.name] = []);
@@ -296,7 +296,8 @@
       }
     });
     var photo = form.querySelector("input[type=file]");
-    return { versie: 1, velden: values, foto: !!(photo && photo.files && photo.files.length) };
+    return { versie: 1, velden: values, foto: !!(photo && photo.files && photo.files.length),
+      fotoBewaard: photoKept };
   }
 
   function hasText(draft) {
@@ -332,19 +333,26 @@
   function setupDraft(form) {
     var storage = browserStorage();
     if (!storage) return;
+    var photoKept = !!form.querySelector(".bewaard"); // the draft on the server has a photo
     function save() {
-      try { storage.setItem(DRAFT_KEY, JSON.stringify(collect(form))); } catch (e) { /* full */ }
+      try { storage.setItem(DRAFT_KEY, JSON.stringify(collect(form, photoKept))); } catch (e) { /* full */ }
     }
     var stored = null;
     try { stored = JSON.parse(storage.getItem(DRAFT_KEY) || "null"); } catch (e) { stored = null; }
     if (form.hasAttribute("data-ingevuld")) {
       save(); // the server showed the recipe again: that is now the copy to keep
+      // Shown again as the answer to a post: make this history entry a plain GET of the
+      // form, so Back or reload later loads the form (and this copy) instead of asking to
+      // send the post again ("Confirm Form Resubmission", ERR_CACHE_MISS).
+      if (window.history && history.replaceState) history.replaceState(null, "", location.href);
     } else if (stored && stored.versie === 1 && stored.velden && hasText(stored)) {
       restore(form, stored);
+      photoKept = !stored.foto && !!stored.fotoBewaard;
       var notice = document.querySelector("[data-teruggezet]");
       if (notice) {
         notice.hidden = false;
         notice.querySelector("[data-foto-opnieuw]").hidden = !stored.foto;
+        notice.querySelector("[data-foto-bewaard]").hidden = stored.foto || !stored.fotoBewaard;
       }
     }
     form.addEventListener("input", save);
@@ -368,8 +376,23 @@
     if (storage) storage.removeItem(DRAFT_KEY);
   }
 
+  // On the review page: the browser's copy learns the draft's token, so Back to the form
+  // and sending again changes this draft (and keeps its photo) instead of making another.
+  function rememberToken(shown) {
+    var storage = browserStorage();
+    var stored = null;
+    try { stored = JSON.parse(storage && storage.getItem(DRAFT_KEY) || "null"); } catch (e) { return; }
+    if (!stored || !stored.velden) return;
+    stored.velden.concept = [shown.getAttribute("data-concept")];
+    stored.foto = false; // a photo chosen before is with the draft now
+    stored.fotoBewaard = shown.hasAttribute("data-foto-bewaard");
+    try { storage.setItem(DRAFT_KEY, JSON.stringify(stored)); } catch (e) { /* full */ }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     if (document.querySelector("[data-verstuurd]")) forgetDraft();
+    var review = document.querySelector("[data-concept]");
+    if (review) rememberToken(review);
     document.querySelectorAll("form.formulier").forEach(function (form) {
       if (form.hasAttribute("data-concept-bewaren")) setupDraft(form);
       form.querySelectorAll("[data-lijst]").forEach(setupList);
