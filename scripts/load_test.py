@@ -45,6 +45,7 @@ def serve(port: int, inbox: Path, content: Path) -> None:
     from waitress import serve as waitress_serve
 
     from kookboek.web import create_app
+    from kookboek.web.server import server_options
 
     app = create_app(
         {
@@ -56,9 +57,7 @@ def serve(port: int, inbox: Path, content: Path) -> None:
         }
     )
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue is the point here
-    waitress_serve(
-        app, host=HOST, port=port, threads=8, max_request_body_size=app.config["MAX_CONTENT_LENGTH"]
-    )
+    waitress_serve(app, host=HOST, port=port, **server_options(app))
 
 
 def free_port() -> int:
@@ -149,7 +148,10 @@ class Participant:
             ("toestemming_foto", "ja"),
         ]
         body, kind = multipart(fields, photo)
-        review = self.request("POST", "/", body, kind)
+        location = self.request("POST", "/", body, kind)
+        if not location.startswith("/nakijken/"):
+            return False
+        review = self.request("GET", location)
         concept = re.search(r'name="concept" value="([0-9a-f]{32})"', review)
         if concept is None:
             return False

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kookboek.inbox.store import DRAFTS_DIR, Inbox
+from kookboek.inbox.store import DRAFTS_DIR, SESSION_KEY_FILE, Inbox
 from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission
 
 GPS_IFD = 0x8825
@@ -96,6 +96,34 @@ def send(inbox: Inbox, submission: Submission, photo: bytes | None = None) -> st
 
 
 def entry_folders(root: Path) -> list[Path]:
-    """What the inbox holds besides the participants' drafts (kept in their own folder)."""
+    """What the inbox holds besides the participants' drafts (kept in their own folder) and
+    the form's session key."""
     drafts = [p for p in root.iterdir() if p.name == DRAFTS_DIR and not any(p.iterdir())]
-    return [p for p in root.iterdir() if p not in drafts]
+    return [p for p in root.iterdir() if p not in drafts and p.name != SESSION_KEY_FILE]
+
+
+def phone_photo(size: tuple[int, int] = (4000, 3000)) -> bytes:
+    """A JPEG about as large as a 12-megapixel phone photo (some MB): colour shapes on a
+    gradient with sensor-like noise, which a JPEG cannot squeeze away."""
+    from PIL import ImageDraw
+
+    width, height = size
+    gradient = Image.linear_gradient("L").resize(size)
+    image = Image.merge(
+        "RGB",
+        (
+            gradient,
+            gradient.rotate(90).resize(size),
+            Image.radial_gradient("L").resize(size),
+        ),
+    )
+    draw = ImageDraw.Draw(image)
+    for i in range(40):
+        x, y = i * 97 % width, i * 61 % height
+        draw.ellipse(
+            (x, y, x + width // 10, y + height // 10), fill=(i * 53 % 255, i * 29 % 255, 90)
+        )
+    noisy = Image.blend(image, Image.effect_noise(size, 30).convert("RGB"), 0.25)
+    out = io.BytesIO()
+    noisy.save(out, "JPEG", quality=92)
+    return out.getvalue()

@@ -13,17 +13,13 @@ from pathlib import Path
 from flask import Flask
 from waitress.server import create_server
 
+from kookboek.web.server import server_options
+
 
 @contextmanager
 def running(app: Flask, threads: int = 8) -> Iterator[str]:
     """The app behind waitress, as ``kookboek form`` serves it; yields its base URL."""
-    server = create_server(
-        app,
-        host="127.0.0.1",
-        port=0,
-        threads=threads,
-        max_request_body_size=app.config["MAX_CONTENT_LENGTH"],
-    )
+    server = create_server(app, host="127.0.0.1", port=0, **server_options(app, threads))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

@@ -120,8 +120,10 @@ def submit_and_approve(content: Path, inbox: Path) -> Path:
         voornaam=HOSTILE[0][:40],
         foto_alt=SHORT,
     )
-    review = client.post("/", data={"csrf_token": token, **fields})
-    assert review.status_code == 200, review.get_data(as_text=True)
+    checked = client.post("/", data={"csrf_token": token, **fields})
+    assert checked.status_code == 303, checked.get_data(as_text=True)  # on to the review page
+    review = client.get(checked.headers["Location"])
+    assert review.status_code == 200
     page = review.get_data(as_text=True)
     assert "<script>window.__pwned" not in page and "&lt;script&gt;window.__pwned" in page
     concept = re.search(r'name="concept" value="([0-9a-f]{32})"', page)

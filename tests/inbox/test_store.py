@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from form_helpers import entry_folders, send
-from kookboek.inbox.store import DATA_FILE, PHOTO_FILE, Inbox, InboxFull, UnknownEntry, new_id
+from kookboek.inbox.store import (
+    DATA_FILE,
+    PHOTO_FILE,
+    SESSION_KEY_BYTES,
+    SESSION_KEY_FILE,
+    Inbox,
+    InboxFull,
+    UnknownEntry,
+    new_id,
+)
 from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission, parse_submission
 
 
@@ -101,3 +110,32 @@ def test_leftovers_of_a_killed_server_are_removed_once_old(tmp_path: Path) -> No
     inbox.remove_leftovers()
     assert not half_written.exists() and not reserved.exists()
     assert fresh.exists()  # may belong to a submission being written right now
+
+
+def test_the_session_key_is_made_once_private_and_reused(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path / "inzendingen")
+    key = inbox.session_key()
+    assert len(key) == SESSION_KEY_BYTES
+    assert inbox.session_key_file.stat().st_mode & 0o777 == 0o600
+    assert Inbox(inbox.root).session_key() == key  # the next start reads the same key
+    assert [p.name for p in inbox.root.iterdir()] == [SESSION_KEY_FILE]  # no temporary left
+    inbox.session_key_file.chmod(0o644)  # for example copied back from a backup
+    assert inbox.session_key() == key
+    assert inbox.session_key_file.stat().st_mode & 0o777 == 0o600
+    inbox.session_key_file.write_bytes(b"kort")  # damaged
+    repaired = inbox.session_key()
+    assert len(repaired) == SESSION_KEY_BYTES and repaired != key
+    assert inbox.session_key_file.read_bytes() == repaired
+
+
+def test_changing_a_draft_keeps_its_token_and_its_photo(tmp_path: Path) -> None:
+    inbox = Inbox(tmp_path / "inzendingen")
+    token = inbox.save_draft(submission("Een"), b"photo")
+    assert inbox.save_draft(submission("Twee"), None, token=token) == token
+    assert inbox.draft(token).submission.title == "Twee"
+    assert inbox.draft_photo(token) == b"photo"
+    assert inbox.save_draft(submission("Drie"), b"other", token=token) == token
+    assert inbox.draft_photo(token) == b"other"
+    gone = new_id()  # a token of a draft that was sent or expired: a new draft
+    fresh = inbox.save_draft(submission("Vier"), None, token=gone)
+    assert fresh not in {gone, token} and inbox.draft(fresh).submission.title == "Vier"

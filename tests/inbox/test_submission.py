@@ -61,7 +61,7 @@ def test_the_name_is_not_published_without_consent() -> None:
         ({"category": ""}, "categorie", "Kies"),
         ({"category": "snoep"}, "categorie", "lijst"),
         ({"portions": "vier"}, "porties", "getal"),
-        ({"portions": "0"}, "porties", "hoeveel personen"),
+        ({"portions": "0"}, "porties", "hoeveel porties"),
         ({"portions": "500"}, "porties", "te groot"),
         ({"minutes": "lang"}, "tijd", "minuten"),
         ({"ingredients": []}, "ingredienten", "minstens één"),
@@ -70,7 +70,6 @@ def test_the_name_is_not_published_without_consent() -> None:
         ({"ingredients": [RawIngredient("ui", "twee", "stuk", "")]}, "ingredient-1", "getal"),
         ({"ingredients": [RawIngredient("ui", "2", "emmer", "")]}, "ingredient-1", "lijst"),
         ({"ingredients": [RawIngredient("ui", "2", "stuk", "gratis")]}, "ingredient-1", "prijs"),
-        ({"ingredients": [RawIngredient("zout", "1", "naar-smaak", "")]}, "ingredient-1", "smaak"),
         ({"ingredients": [RawIngredient("", "1", "stuk", "")]}, "ingredient-1", "naam"),
         ({"ingredients": [RawIngredient("x" * 81, "1", "stuk", "")]}, "ingredient-1", "lang"),
         ({"ingredients": [RawIngredient("ui", "1", "stuk", "")] * 41}, "ingredienten", "40"),
@@ -90,6 +89,17 @@ def test_every_problem_is_told_in_dutch_next_to_its_field(
         parse_submission(raw(**changes), KNOWN)
     assert field in caught.value.errors, caught.value.errors
     assert words.lower() in caught.value.errors[field].lower()
+
+
+def test_naar_smaak_ignores_an_amount_and_price_typed_before() -> None:
+    # Without JavaScript the amount and price boxes stay visible next to "naar smaak".
+    rows = [
+        RawIngredient("rode linzen", "250", "g", ""),
+        RawIngredient("zout", "1", "naar-smaak", "0,10"),
+    ]
+    submission = parse_submission(raw(ingredients=rows), KNOWN)
+    salt = submission.ingredients[1]
+    assert salt.to_taste and salt.amount is None and salt.unit is None and salt.price is None
 
 
 def test_all_problems_are_reported_at_once_in_form_order() -> None:

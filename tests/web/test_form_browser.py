@@ -57,7 +57,7 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
         page.fill("#ingredient-2-hoeveelheid", "1")
         page.select_option("#ingredient-2-eenheid", "kg")
         page.fill("#ingredient-2-prijs", "1,10")
-        assert "€\xa00,35 per persoon" in page.inner_text("[data-kost]")  # (0,30 + 1,10) / 4
+        assert "€\xa00,35 per portie" in page.inner_text("[data-kost]")  # (0,30 + 1,10) / 4
         page.fill("#stap-1", "Kook de wortelen en de uien gaar.")
         page.click("button:has-text('Nog een stap')")
         page.fill("#stap-2", "Stamp alles fijn.")

@@ -27,6 +27,8 @@ DATA_FILE = "inzending.json"
 PHOTO_FILE = "foto.jpg"
 DRAFTS_DIR = ".concepten"
 PASSWORD_FILE = ".beheer-wachtwoord"
+SESSION_KEY_FILE = ".sessiesleutel"
+SESSION_KEY_BYTES = 32
 DRAFT_LIFETIME = dt.timedelta(days=1)
 LEFTOVER_AGE = dt.timedelta(hours=1)
 MAX_ENTRIES = 500
@@ -84,11 +86,51 @@ class Inbox:
     def password_file(self) -> Path:
         return self.root / PASSWORD_FILE
 
+    @property
+    def session_key_file(self) -> Path:
+        return self.root / SESSION_KEY_FILE
+
+    def session_key(self) -> bytes:
+        """The key that signs the form's cookies and CSRF tokens: made once, kept next to the
+        inbox and reused, so a restart of the form does not turn every page open on a phone
+        into an expired one. Only its owner can read the file."""
+        path = self.session_key_file
+        for _ in range(3):
+            try:
+                key = path.read_bytes()
+            except FileNotFoundError:
+                key = b""
+            if len(key) >= SESSION_KEY_BYTES:
+                if path.stat().st_mode & 0o077:
+                    path.chmod(0o600)  # copied back from a backup with looser rights
+                return key
+            # Two processes starting at once: the first one's key wins (replace=False), the
+            # second reads it on the next round. A damaged (short) file is replaced.
+            write_atomic(
+                path, secrets.token_bytes(SESSION_KEY_BYTES), replace=bool(key), mode=0o600
+            )
+        raise InboxError(f"Kon de sleutel in {path} niet lezen of schrijven.")
+
     # -- writing --------------------------------------------------------------------------
 
-    def save_draft(self, submission: Submission, photo: bytes | None) -> str:
-        """Store a submission waiting for the participant's confirmation; returns its token."""
+    def save_draft(self, submission: Submission, photo: bytes | None, token: str = "") -> str:
+        """Store a submission waiting for the participant's confirmation; returns its token.
+
+        Given the ``token`` of a draft that is still there, that draft is updated instead (a
+        new photo replaces its photo, ``None`` keeps it), so a recipe keeps one review address
+        however often it is changed, and Back never leads to a page that is gone.
+        """
         self._remove_old_drafts()
+        if valid_id(token):
+            try:
+                folder = self._folder(self.drafts, token)
+            except UnknownEntry:
+                pass
+            else:
+                if photo is not None:
+                    write_atomic(folder / PHOTO_FILE, photo)
+                write_atomic(folder / DATA_FILE, _serialise(submission, dt.datetime.now(dt.UTC)))
+                return token
         self.drafts.mkdir(parents=True, exist_ok=True)
         staged = self._write_folder(self.drafts, submission, photo)
         return self._rename_to_new_id(staged, self.drafts)

@@ -305,8 +305,7 @@ def _ingredient(row: RawIngredient, index: int, errors: dict[str, str]) -> dict[
     amount: Decimal | None = None
     price: Decimal | None = None
     if unit == TO_TASTE:
-        if row.amount.strip() or row.price.strip():
-            problems.append("Bij 'naar smaak' schrijf je geen hoeveelheid en geen prijs.")
+        pass  # an amount or price typed before choosing "naar smaak" is ignored, not an error
     else:
         if unit and unit not in UNITS:
             problems.append("Kies een eenheid uit de lijst.")
@@ -355,7 +354,7 @@ def _message(key: str, kind: str, ctx: Mapping[str, Any]) -> str:
         "titel": "Geef je recept een naam.",
         "beschrijving": "Vertel in één zin wat voor gerecht het is.",
         "categorie": "Kies een soort gerecht.",
-        "porties": "Voor hoeveel personen is het? Schrijf een getal, bijvoorbeeld 4.",
+        "porties": "Voor hoeveel porties is het? Schrijf een getal, bijvoorbeeld 4.",
         "tijd": "Hoeveel minuten duurt het? Schrijf een getal, bijvoorbeeld 30.",
         "ingredienten": "Schrijf minstens één ingrediënt.",
         "stappen": "Schrijf minstens één stap.",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,18 +31,22 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'"
 )
 
+# What one post may be: a few photos' worth. The participant's photo has its own, lower limit.
+MAX_REQUEST_BYTES = 4 * MAX_PHOTO_BYTES
+
 csrf = CSRFProtect()
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
-        SECRET_KEY=secrets.token_bytes(32),
         INBOX_DIR=Path("inzendingen"),
         CONTENT_DIR=Path("content"),
         FONT_DIR=FONTS_DIR,
-        # A phone photo plus the text; the photo itself is checked again on its own.
-        MAX_CONTENT_LENGTH=MAX_PHOTO_BYTES + 1024 * 1024,
+        # Well above the photo limit: a photo that is too large still arrives whole, so the
+        # form is shown again with all she typed and a message at the photo, rather than
+        # a bare "too large". The photo itself is checked on its own (MAX_PHOTO_BYTES).
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         MAX_FORM_MEMORY_SIZE=1024 * 1024,
         MAX_INBOX_ENTRIES=500,
         SEND_LIMIT=(10, 3600.0),  # recipes sent per address per hour
@@ -66,6 +69,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["kookboek.inbox"] = Inbox(
         app.config["INBOX_DIR"], max_entries=app.config["MAX_INBOX_ENTRIES"]
     )
+    if not app.config.get("SECRET_KEY"):
+        # Kept in the inbox folder: a restart must not expire the pages open on the phones.
+        app.config["SECRET_KEY"] = app.extensions["kookboek.inbox"].session_key()
     app.extensions["kookboek.limits"] = {
         name: RateLimiter(*app.config[f"{name.upper()}_LIMIT"])
         for name in ("send", "post", "login")
@@ -114,7 +120,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         return render_template(
             "error.html",
             title="Te groot",
-            message="Wat je stuurde is te groot. Kies een kleinere foto (hoogstens 15 MB).",
+            message="Wat je stuurde is te groot. Ga terug en kies een kleinere foto "
+            f"(hoogstens {MAX_PHOTO_BYTES // (1024 * 1024)} MB).",
         ), 413
 
     @app.errorhandler(HTTPException)

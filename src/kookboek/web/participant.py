@@ -1,17 +1,36 @@
-"""The contribution form: fill in, review, send, thank you."""
+"""The contribution form: fill in, review, send, thank you.
+
+Every step that changes something is a POST answered by a redirect to a GET page (the review
+page ``/nakijken/<token>``, the thank-you page), so Back and reload never send anything twice.
+The recipe waiting for review is a draft in the inbox's ``.concepten/`` folder, named by a
+random token: that token is the review page's address and survives changes, a restart of the
+form and a closed browser. A form that cannot be accepted (a mistake, an expired CSRF token, a
+photo over the limit) is shown again with everything she typed.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import FileStorage
 
 from kookboek.images.decode import ImageProblem
-from kookboek.images.intake import process_photo
+from kookboek.images.intake import MAX_PHOTO_BYTES, process_photo
 from kookboek.inbox.preview import preview
-from kookboek.inbox.store import InboxError, UnknownEntry, valid_id
+from kookboek.inbox.store import InboxEntry, InboxError, UnknownEntry, valid_id
 from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
 from kookboek.web import client_address, inbox, limiter
 from kookboek.web.shared import (
@@ -26,6 +45,9 @@ from kookboek.web.shared import (
 participant = Blueprint("formulier", __name__)
 log = logging.getLogger("kookboek.form")
 HONEYPOT = "website"
+SENT_KEY = "verstuurd"  # the session remembers the last drafts sent from this browser
+SENT_REMEMBERED = 10
+PHOTO_LIMIT_MB = MAX_PHOTO_BYTES // (1024 * 1024)
 
 
 @participant.before_request
@@ -45,43 +67,50 @@ def check() -> ResponseReturnValue:
     if request.form.get(HONEYPOT):
         return redirect(url_for("formulier.thanks"), 303)  # a robot: pretend all went well
     try:
-        prices, competences = kitchen_data()
+        _, competences = kitchen_data()
     except KitchenDataMissing:
         return _not_ready()
     errors: dict[str, str] = {}
-    previous = request.form.get("concept", "")
-    kept_photo = _draft_photo(previous)
+    previous = _existing_draft(request.form.get("concept", ""))
     photo = _uploaded_photo(request.files.get("foto"), errors)
     try:
         submission = parse_submission(raw, {c.id for c in competences})
     except SubmissionErrors as exc:
         errors = {**exc.errors, **errors}
     if errors:
-        return _show_form(raw, errors, concept=previous if kept_photo else "", status=422)
-    stored = photo if photo is not None else kept_photo
-    token = inbox().save_draft(submission, stored)
-    inbox().discard_draft(previous)
+        return _show_form(raw, errors, draft=previous, photo_not_kept=photo is not None, status=422)
+    token = inbox().save_draft(submission, photo, token=previous.id if previous else "")
+    return redirect(url_for("formulier.review", token=token), 303)
+
+
+@participant.get("/nakijken/<token>")
+def review(token: str) -> ResponseReturnValue:
+    entry = _existing_draft(token)
+    if entry is None:
+        return _draft_gone(token)
+    try:
+        prices, competences = kitchen_data()
+    except KitchenDataMissing:
+        return _not_ready()
+    stored = entry.photo.read_bytes() if entry.photo else None
     shown_photo = preview_photo(stored, url_for("formulier.draft_photo", token=token))
-    shown = preview(submission, prices, competences, shown_photo)
+    shown = preview(entry.submission, prices, competences, shown_photo)
     return render_template(
         "review.html",
         preview=shown,
         frame=preview_frame(shown),
-        submission=submission,
+        submission=entry.submission,
         token=token,
-        has_photo=bool(stored),
+        has_photo=stored is not None,
     )
 
 
-@participant.post("/aanpassen")
-def change() -> ResponseReturnValue:
-    token = request.form.get("concept", "")
-    try:
-        entry = inbox().draft(token)
-    except UnknownEntry:
-        return _show_form(RawSubmission(), {"formulier": "Je recept was verlopen. Begin opnieuw."})
-    raw = RawSubmission.from_submission(entry.submission)
-    return _show_form(raw, {}, concept=token if entry.photo else "")
+@participant.get("/aanpassen/<token>")
+def change(token: str) -> ResponseReturnValue:
+    entry = _existing_draft(token)
+    if entry is None:
+        return _draft_gone(token)
+    return _show_form(RawSubmission.from_submission(entry.submission), {}, draft=entry)
 
 
 @participant.post("/versturen")
@@ -98,45 +127,96 @@ def send() -> ResponseReturnValue:
         return redirect(url_for("formulier.thanks"), 303)
     except InboxError as exc:
         return render_template("error.html", title="Niet verstuurd", message=str(exc)), 503
+    session[SENT_KEY] = [*session.get(SENT_KEY, [])[-(SENT_REMEMBERED - 1) :], token]
     log.info("Nieuwe inzending ontvangen: %s", entry_id)  # no names, no addresses
     return redirect(url_for("formulier.thanks"), 303)
 
 
 @participant.get("/bedankt")
 def thanks() -> ResponseReturnValue:
-    return render_template("thanks.html")
+    return render_template("thanks.html", sent_before=False)
 
 
 @participant.get("/concept/<token>/foto")
 def draft_photo(token: str) -> ResponseReturnValue:
-    photo = _draft_photo(token)
-    if photo is None:
+    entry = _existing_draft(token)
+    if entry is None or entry.photo is None:
         abort(404)
-    return Response(photo, mimetype="image/jpeg")
+    return Response(entry.photo.read_bytes(), mimetype="image/jpeg")
 
 
-def _draft_photo(token: str) -> bytes | None:
+@participant.errorhandler(CSRFError)
+def expired(error: CSRFError) -> ResponseReturnValue:
+    """The page was open too long (or the browser lost its cookie): nothing is stored from
+    an unchecked post, but nothing she typed is thrown away either."""
+    draft = _existing_draft(request.form.get("concept", ""))
+    if request.endpoint == "formulier.send" and draft is not None:
+        flash("Je recept is nog niet verstuurd. Tik nog eens op Ja, versturen.")
+        return redirect(url_for("formulier.review", token=draft.id), 303)
+    if request.endpoint != "formulier.check":
+        return _show_form(RawSubmission(), {}, notice=EXPIRED_NOTICE, status=400)
+    upload = request.files.get("foto")
+    return _show_form(
+        raw_from_request(),
+        {},
+        draft=draft,
+        photo_not_kept=bool(upload and upload.filename),
+        notice=EXPIRED_NOTICE,
+        status=400,
+    )
+
+
+EXPIRED_NOTICE = (
+    "De pagina was te lang open. Je recept is nog niet verstuurd, maar alles wat je typte "
+    "staat er nog. Kijk het na en tik opnieuw op Bekijk mijn recept."
+)
+
+
+def _existing_draft(token: str) -> InboxEntry | None:
     if not valid_id(token):
         return None
     try:
-        return inbox().draft_photo(token)
+        return inbox().draft(token)
     except UnknownEntry:
         return None
+
+
+def _draft_gone(token: str) -> ResponseReturnValue:
+    if token in session.get(SENT_KEY, []):
+        return render_template("thanks.html", sent_before=True)  # Back after sending
+    return render_template(
+        "error.html",
+        title="Niet meer bewaard",
+        message="Dit recept is niet meer bewaard. Vul het formulier opnieuw in.",
+    ), 404
 
 
 def _uploaded_photo(upload: FileStorage | None, errors: dict[str, str]) -> bytes | None:
     if upload is None or not upload.filename:
         return None
+    data = upload.stream.read(MAX_PHOTO_BYTES + 1)  # never more than the limit in memory
+    if len(data) > MAX_PHOTO_BYTES:
+        errors["foto"] = (
+            f"Deze foto is te groot: hoogstens {PHOTO_LIMIT_MB} MB. Kies een andere foto."
+        )
+        return None
     try:
-        return process_photo(upload.read())
+        return process_photo(data)
     except ImageProblem as exc:
         errors["foto"] = f"Deze foto lukt niet: {exc} Kies een andere foto."
         return None
 
 
 def _show_form(
-    raw: RawSubmission, errors: dict[str, str], concept: str = "", status: int = 200
+    raw: RawSubmission,
+    errors: dict[str, str],
+    draft: InboxEntry | None = None,
+    photo_not_kept: bool = False,
+    notice: str = "",
+    status: int = 200,
 ) -> ResponseReturnValue:
+    """The form; filled in by the server (after a mistake, or to change a draft) it says so,
+    and the browser's own copy of the draft then follows what the server shows."""
     try:
         prices, competences = kitchen_data()
     except KitchenDataMissing:
@@ -145,8 +225,13 @@ def _show_form(
         "form.html",
         raw=raw,
         errors=errors,
-        concept=concept,
+        notice=notice,
+        concept=draft.id if draft else "",
+        photo_kept=bool(draft and draft.photo),
+        photo_not_kept=photo_not_kept,
+        filled_in=raw != RawSubmission(),
         honeypot=HONEYPOT,
+        photo_limit_bytes=MAX_PHOTO_BYTES,
         **form_context(prices, competences),
     )
     return page, status

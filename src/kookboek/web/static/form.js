@@ -1,5 +1,7 @@
 // Progressive enhancement for the recipe form: it works without this file.
-// Adds rows on demand, shows the chosen photo and a live estimate of the cost per portion.
+// Adds rows on demand, hides amount and price for "naar smaak", shows the chosen photo and a
+// live estimate of the cost per portion, keeps a copy of what was typed in the browser until
+// the recipe is sent, and shrinks a large photo before it is sent.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -69,7 +71,7 @@
       });
       var people = parseInt(portions.value, 10);
       if (!any || !(people > 0)) { output.hidden = true; return; }
-      var text = "Ongeveer " + euro(Math.round(total / people * 100) / 100) + " per persoon.";
+      var text = "Ongeveer " + euro(Math.round(total / people * 100) / 100) + " per portie.";
       if (unknown.length) text += " Nog zonder prijs: " + unknown.join(", ") + ".";
       output.textContent = text;
       output.hidden = false;
@@ -83,6 +85,28 @@
     return Array.prototype.every.call(row.querySelectorAll("input, textarea, select"), function (field) {
       return !field.value.trim();
     });
+  }
+
+  function addRow(list) {
+    var kind = list.getAttribute("data-lijst");
+    var all = list.querySelectorAll("[data-rij=" + kind + "]");
+    var row = all[all.length - 1].cloneNode(true);
+    var number = all.length + 1;
+    row.querySelectorAll("[id]").forEach(function (el) { el.id = el.id.replace(/\d+/, number); });
+    row.querySelectorAll("label[for]").forEach(function (el) {
+      el.htmlFor = el.htmlFor.replace(/\d+/, number);
+    });
+    row.querySelectorAll("input, textarea").forEach(function (el) { el.value = ""; });
+    row.querySelectorAll("select").forEach(function (el) { el.selectedIndex = 0; });
+    row.querySelectorAll(".fout").forEach(function (el) { el.remove(); });
+    row.querySelectorAll("[aria-invalid]").forEach(function (el) {
+      el.removeAttribute("aria-invalid"); el.removeAttribute("aria-describedby");
+    });
+    row.classList.remove("rij--fout");
+    row.id = row.id ? row.id.replace(/\d+/, number) : "";
+    row.querySelector("[data-nummer]").textContent = number;
+    list.appendChild(row);
+    return row;
   }
 
   function setupList(list) {
@@ -100,28 +124,7 @@
     button.className = "knop knop--tweede knop--klein";
     button.textContent = kind === "ingredient" ? "+ Nog een ingrediënt" : "+ Nog een stap";
     button.addEventListener("click", function () {
-      var hidden = list.querySelector("[data-rij=" + kind + "][hidden]");
-      var row = hidden;
-      if (!row) {
-        var all = list.querySelectorAll("[data-rij=" + kind + "]");
-        var last = all[all.length - 1];
-        row = last.cloneNode(true);
-        var number = all.length + 1;
-        row.querySelectorAll("[id]").forEach(function (el) { el.id = el.id.replace(/\d+/, number); });
-        row.querySelectorAll("label[for]").forEach(function (el) {
-          el.htmlFor = el.htmlFor.replace(/\d+/, number);
-        });
-        row.querySelectorAll("input, textarea").forEach(function (el) { el.value = ""; });
-        row.querySelectorAll("select").forEach(function (el) { el.selectedIndex = 0; });
-        row.querySelectorAll(".fout").forEach(function (el) { el.remove(); });
-        row.querySelectorAll("[aria-invalid]").forEach(function (el) {
-          el.removeAttribute("aria-invalid"); el.removeAttribute("aria-describedby");
-        });
-        row.classList.remove("rij--fout");
-        row.id = row.id ? row.id.replace(/\d+/, number) : "";
-        row.querySelector("[data-nummer]").textContent = number;
-        list.appendChild(row);
-      }
+      var row = list.querySelector("[data-rij=" + kind + "][hidden]") || addRow(list);
       row.hidden = false;
       var field = row.querySelector("input, textarea");
       if (field) field.focus();
@@ -129,13 +132,103 @@
     list.parentNode.insertBefore(button, list.nextSibling);
   }
 
+  // "Naar smaak" has neither amount nor price: their boxes are hidden (the server ignores
+  // them for such a row, so what was typed there before does no harm).
+  function setupToTaste(form) {
+    function update(row) {
+      var unit = row.querySelector("[name=ingredient_eenheid]");
+      var toTaste = unit && unit.value === "naar-smaak";
+      row.classList.toggle("rij--naar-smaak", !!toTaste);
+      row.querySelectorAll("[data-hoeveelheid], [data-prijs]").forEach(function (box) {
+        box.hidden = !!toTaste;
+      });
+    }
+    form.querySelectorAll("[data-rij=ingredient]").forEach(update);
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== "ingredient_eenheid") return;
+      var row = event.target.closest("[data-rij=ingredient]");
+      if (row) update(row);
+    });
+  }
+
+  // A phone photo (12 megapixels, several MB) is drawn onto a canvas with its long side at
+  // MAX_SIDE and sent as a JPEG: seconds instead of minutes on a slow connection. Whatever
+  // goes wrong (no canvas, a format the browser cannot draw, no DataTransfer), the original
+  // is sent; the server checks and re-encodes every photo it receives anyway.
+  var MAX_SIDE = 2000;
+  var QUALITY = 0.85;
+  var SMALL_ENOUGH = 1024 * 1024; // bytes: a photo this small is sent as it is
+  var SHRINK_TIMEOUT = 20000;
+
+  function shrink(file) {
+    return new Promise(function (resolve) {
+      var canvas = document.createElement("canvas");
+      if (!window.URL || !canvas.toBlob || !window.DataTransfer) { resolve(null); return; }
+      var url = URL.createObjectURL(file);
+      var img = new Image();
+      var done = false;
+      function finish(result) {
+        if (done) return;
+        done = true;
+        URL.revokeObjectURL(url);
+        resolve(result);
+      }
+      setTimeout(function () { finish(null); }, SHRINK_TIMEOUT);
+      img.onerror = function () { finish(null); };
+      img.onload = function () {
+        var width = img.naturalWidth, height = img.naturalHeight;
+        var scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+        if (!width || !height || (scale === 1 && file.size <= SMALL_ENOUGH)) { finish(null); return; }
+        try {
+          canvas.width = Math.round(width * scale);
+          canvas.height = Math.round(height * scale);
+          canvas.getContext("2d").drawImage(img, 0, 0, canvas.width, canvas.height);
+          canvas.toBlob(function (blob) {
+            if (!blob || blob.size >= file.size) { finish(null); return; }
+            var name = (file.name || "foto").replace(/\.[^.]*$/, "") + ".jpg";
+            finish(new File([blob], name, { type: "image/jpeg" }));
+          }, "image/jpeg", QUALITY);
+        } catch (e) {
+          finish(null);
+        }
+      };
+      img.src = url; // the browser turns the photo upright (EXIF orientation) as it draws it
+    });
+  }
+
+  function replaceFile(input, file) {
+    try {
+      var transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      return input.files.length === 1 && input.files[0].size === file.size;
+    } catch (e) {
+      return false;
+    }
+  }
+
   function setupPhoto(form) {
     var input = form.querySelector("input[type=file]");
     var shown = form.querySelector("[data-gekozen]");
     if (!input || !shown) return;
+    var limit = parseInt(input.getAttribute("data-max-bytes"), 10) || Infinity;
+    var pending = null, round = 0, submitting = false;
+
+    function tooLarge() {
+      shown.textContent = "";
+      var message = document.createElement("span");
+      message.className = "fout";
+      message.textContent = "Deze foto is te groot: hoogstens " + Math.floor(limit / 1048576) +
+        " MB. Kies een andere foto.";
+      shown.appendChild(message);
+      input.value = "";
+    }
+
     input.addEventListener("change", function () {
       shown.textContent = "";
       var file = input.files && input.files[0];
+      var mine = ++round;
+      pending = null;
       if (!file) return;
       var label = document.createElement("span");
       label.textContent = "Gekozen: " + file.name;
@@ -147,16 +240,167 @@
         img.className = "gekozen-foto";
         shown.appendChild(img);
       }
+      pending = shrink(file).then(function (smaller) {
+        if (mine !== round) return; // another photo was chosen meanwhile
+        if (smaller) replaceFile(input, smaller);
+        var sent = input.files && input.files[0];
+        if (sent && sent.size > limit) tooLarge();
+        pending = null;
+      });
+    });
+
+    form.addEventListener("submit", function (event) {
+      if (!pending || submitting) return;
+      event.preventDefault(); // wait until the photo is ready, then send
+      submitting = true;
+      var button = form.querySelector("button[type=submit]");
+      if (button) { button.disabled = true; button.textContent = "Even geduld: de foto wordt klaargemaakt…"; }
+      pending.then(function () {
+        HTMLFormElement.prototype.submit.call(form);
+      });
     });
   }
 
+  // A copy of what was typed, kept in the browser (never the photo) until the recipe is
+  // sent: a reload, a closed tab or an empty battery loses nothing.
+  var DRAFT_KEY = "kookboek-concept";
+  var REPEATED = { ingredient_naam: "ingredient", ingredient_hoeveelheid: "ingredient",
+    ingredient_eenheid: "ingredient", ingredient_prijs: "ingredient", stap: "stap" };
+
+  function browserStorage() {
+    try {
+      var storage = window.localStorage;
+      storage.setItem(DRAFT_KEY + "-test", "1");
+      storage.removeItem(DRAFT_KEY + "-test");
+      return storage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function draftFields(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && field.type !== "file" && field.name !== "csrf_token" &&
+        field.type !== "submit" && field.type !== "button" && !field.closest(".hp");
+    });
+  }
+
+  function collect(form, photoKept) {
+    var values = {};
+    draftFields(form).forEach(function (field) {
+      var list = values[field.name] || (values[field.name] = []);
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked) list.push(field.value);
+      } else {
+        list.push(field.value);
+      }
+    });
+    var photo = form.querySelector("input[type=file]");
+    return { versie: 1, velden: values, foto: !!(photo && photo.files && photo.files.length),
+      fotoBewaard: photoKept };
+  }
+
+  function hasText(draft) {
+    return Object.keys(draft.velden).some(function (name) {
+      return name !== "concept" && draft.velden[name].some(function (value) { return value.trim(); });
+    });
+  }
+
+  function restore(form, draft) {
+    var needed = {};
+    Object.keys(REPEATED).forEach(function (name) {
+      var kind = REPEATED[name];
+      needed[kind] = Math.max(needed[kind] || 0, (draft.velden[name] || []).length);
+    });
+    Object.keys(needed).forEach(function (kind) {
+      var list = form.querySelector("[data-lijst=" + kind + "]");
+      while (list && list.querySelectorAll("[data-rij=" + kind + "]").length < needed[kind]) addRow(list);
+    });
+    var seen = {};
+    draftFields(form).forEach(function (field) {
+      var values = draft.velden[field.name];
+      if (!values) return;
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = values.indexOf(field.value) >= 0;
+      } else {
+        var index = seen[field.name] || 0;
+        seen[field.name] = index + 1;
+        if (index < values.length) field.value = values[index];
+      }
+    });
+  }
+
+  function setupDraft(form) {
+    var storage = browserStorage();
+    if (!storage) return;
+    var photoKept = !!form.querySelector(".bewaard"); // the draft on the server has a photo
+    function save() {
+      try { storage.setItem(DRAFT_KEY, JSON.stringify(collect(form, photoKept))); } catch (e) { /* full */ }
+    }
+    var stored = null;
+    try { stored = JSON.parse(storage.getItem(DRAFT_KEY) || "null"); } catch (e) { stored = null; }
+    if (form.hasAttribute("data-ingevuld")) {
+      save(); // the server showed the recipe again: that is now the copy to keep
+      // Shown again as the answer to a post: make this history entry a plain GET of the
+      // form, so Back or reload later loads the form (and this copy) instead of asking to
+      // send the post again ("Confirm Form Resubmission", ERR_CACHE_MISS).
+      if (window.history && history.replaceState) history.replaceState(null, "", location.href);
+    } else if (stored && stored.versie === 1 && stored.velden && hasText(stored)) {
+      restore(form, stored);
+      photoKept = !stored.foto && !!stored.fotoBewaard;
+      var notice = document.querySelector("[data-teruggezet]");
+      if (notice) {
+        notice.hidden = false;
+        notice.querySelector("[data-foto-opnieuw]").hidden = !stored.foto;
+        notice.querySelector("[data-foto-bewaard]").hidden = stored.foto || !stored.fotoBewaard;
+      }
+    }
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    window.addEventListener("pagehide", save);
+
+    var again = form.querySelector("[data-opnieuw]");
+    if (again) {
+      again.hidden = false;
+      again.addEventListener("click", function () {
+        if (!window.confirm("Wil je alles wissen en opnieuw beginnen? Wat je typte, is dan weg.")) return;
+        window.removeEventListener("pagehide", save);
+        storage.removeItem(DRAFT_KEY);
+        window.location.assign(form.getAttribute("action"));
+      });
+    }
+  }
+
+  function forgetDraft() {
+    var storage = browserStorage();
+    if (storage) storage.removeItem(DRAFT_KEY);
+  }
+
+  // On the review page: the browser's copy learns the draft's token, so Back to the form
+  // and sending again changes this draft (and keeps its photo) instead of making another.
+  function rememberToken(shown) {
+    var storage = browserStorage();
+    var stored = null;
+    try { stored = JSON.parse(storage && storage.getItem(DRAFT_KEY) || "null"); } catch (e) { return; }
+    if (!stored || !stored.velden) return;
+    stored.velden.concept = [shown.getAttribute("data-concept")];
+    stored.foto = false; // a photo chosen before is with the draft now
+    stored.fotoBewaard = shown.hasAttribute("data-foto-bewaard");
+    try { storage.setItem(DRAFT_KEY, JSON.stringify(stored)); } catch (e) { /* full */ }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelector("[data-verstuurd]")) forgetDraft();
+    var review = document.querySelector("[data-concept]");
+    if (review) rememberToken(review);
     document.querySelectorAll("form.formulier").forEach(function (form) {
+      if (form.hasAttribute("data-concept-bewaren")) setupDraft(form);
       form.querySelectorAll("[data-lijst]").forEach(setupList);
+      setupToTaste(form);
       setupCost(form);
       setupPhoto(form);
     });
-    var summary = document.getElementById("fouten");
-    if (summary) summary.focus();
+    var first = document.getElementById("fouten") || document.getElementById("melding");
+    if (first) first.focus();
   });
 })();
