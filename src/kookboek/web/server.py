@@ -40,7 +40,7 @@ def announce(host: str, port: int, echo: Callable[[str], None]) -> None:
     else:
         echo(f"Het formulier draait op http://{host}:{port}/ (alleen op deze computer).")
     echo(f"Beheer: http://{host if host not in ALL_ADDRESSES else '127.0.0.1'}:{port}/beheer/")
-    echo("Stoppen: Ctrl+C.")
+    echo("Stoppen: Ctrl en C tegelijk.")
 
 
 # Waitress's own limit sits above the app's, so that the app answers an oversized post (in
