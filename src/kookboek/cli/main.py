@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kookboek.cli.form import form, inbox, set_password
-from kookboek.content.errors import ContentErrors
+from kookboek.content.errors import ContentErrors, warnings_report
 from kookboek.content.project import load_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -47,6 +47,8 @@ def check(content_dir: Path) -> None:
     except ContentErrors as exc:
         click.echo(exc.report(), err=False)
         sys.exit(1)
+    if project.warnings:
+        click.echo(warnings_report(project.warnings))
     click.echo(project.summary())
 
 

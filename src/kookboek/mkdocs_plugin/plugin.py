@@ -73,6 +73,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             )
         except ContentErrors as exc:
             raise PluginError("De inhoud bevat fouten:\n" + exc.report()) from exc
+        for warning in self.project.warnings:
+            # INFO, not WARNING: a strict build stops on warnings, and these must not stop it.
+            log.info("Let op: %s", warning)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
