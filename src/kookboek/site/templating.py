@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -27,6 +28,30 @@ def duration(minutes: int) -> str:
     if not hours:
         return f"{minutes} min"
     return f"{hours} u {rest:02d} min" if rest else f"{hours} u"
+
+
+def time_parts(recipe: Recipe) -> str:
+    """'10 min voorbereiden, 30 min koken': the parts of a recipe's time that it gives."""
+    parts = []
+    if recipe.prep_minutes:
+        parts.append(f"{duration(recipe.prep_minutes)} voorbereiden")
+    if recipe.cook_minutes:
+        parts.append(f"{duration(recipe.cook_minutes)} koken")
+    return ", ".join(parts)
+
+
+NO_ALLERGENS = "geen van de 14 allergenen die op een etiket moeten staan"
+ALLERGENS_UNKNOWN = "nog niet bekend"
+
+
+def allergen_list(allergens: Sequence[str] | None) -> str:
+    """A recipe's allergens as a reader sees them; "none" and "not known" said in words,
+    so that a missing list can never be read as "no allergens"."""
+    if allergens is None:
+        return ALLERGENS_UNKNOWN
+    if not allergens:
+        return NO_ALLERGENS
+    return ", ".join(ALLERGEN_NAMES[allergen].lower() for allergen in allergens)
 
 
 def quantity(ingredient: Ingredient) -> str:
@@ -56,6 +81,8 @@ def environment() -> jinja2.Environment:
         long_date=long_date,
         duration=duration,
         quantity=quantity,
+        time_parts=time_parts,
+        allergen_list=allergen_list,
         quantity_of=format_quantity,
         markdown=_markdown_html,
     )
