@@ -101,6 +101,18 @@ def test_home_edition_is_a4_landscape_two_up(built: Path) -> None:
     assert "Meer recepten" in first and "Testboek" in first  # back cover | cover
 
 
+@pytest.mark.parametrize("booklet", ["receptenboek", "soepen"])
+def test_home_edition_carries_the_reader_editions_title_and_language(
+    built: Path, booklet: str
+) -> None:
+    reader = PdfReader(downloads(built) / f"{booklet}.pdf")
+    home = PdfReader(downloads(built) / f"{booklet}-boekje-a4.pdf")
+    assert home.metadata == reader.metadata
+    assert home.metadata is not None and home.metadata.title
+    assert home.trailer["/Root"]["/Lang"] == reader.trailer["/Root"]["/Lang"] == "nl"
+    assert home.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+
+
 def test_every_recipe_is_in_the_booklet_where_the_contents_say(
     built: Path, project: Project
 ) -> None:
