@@ -16,7 +16,7 @@ from kookboek.content.project import Project
 from kookboek.content.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES, UNIT_NAMES
 from kookboek.pricing.money import LOCALE, format_amount, format_money
 from kookboek.pricing.units import format_quantity
-from kookboek.site.safe_markdown import render_markdown
+from kookboek.site.safe_markdown import LinkRewriter, render_markdown
 
 
 def long_date(value: dt.date) -> str:
@@ -96,9 +96,11 @@ def environment() -> jinja2.Environment:
 
 
 @lru_cache(maxsize=4096)
-def _markdown_html(text: str) -> Markup:
-    """A recipe body is shown on its page and indexed for search: convert it once per build."""
-    return Markup(render_markdown(text))
+def _markdown_html(text: str, links: LinkRewriter | None = None) -> Markup:
+    """A recipe body is shown on its page and indexed for search: convert it once per build.
+
+    ``links``: how its links are published on the page (``site/links.py``)."""
+    return Markup(render_markdown(text, links=links))
 
 
 def render(template: str, **context: Any) -> str:
