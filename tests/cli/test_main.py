@@ -27,15 +27,35 @@ def test_check_broken_content_lists_every_problem_and_exits_1() -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(FIXTURES / "invalid" / "content")])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
-    assert lines[-1] == "20 problemen gevonden. Pas de bestanden aan en probeer opnieuw."
+    assert lines[-1] == "22 problemen gevonden. Pas de bestanden aan en probeer opnieuw."
     problem_lines = lines[:-1]
-    assert len(problem_lines) == 20
+    assert len(problem_lines) == 22
     for line in problem_lines:
         path, line_number, _ = line.split(":", 2)
         assert path.endswith(".md"), line
         assert int(line_number) >= 1, line
     assert any(":4: porites: onbekend veld. Bedoel je 'porties'?" in line for line in lines)
     assert "Traceback" not in result.output
+
+
+def test_check_shows_warnings_and_still_exits_0(valid_project: Path) -> None:
+    content = valid_project / "content"
+    recipe = content / "recepten" / "linzensoep.md"
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8").replace("naam: wortelen", "naam: pastinaak"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0] == "Let op, 1 waarschuwing (de website kan wel gemaakt worden):"
+    assert lines[1].endswith(
+        "linzensoep.md:19: ingredienten[3].naam: van 'pastinaak' zijn de allergenen niet "
+        "bekend (het staat niet in prijzen.yml), dus kan niet nagekeken worden of "
+        "'allergenen' bovenaan dit recept klopt. Zet 'pastinaak' in prijzen.yml met "
+        "'allergenen: [...]' en wat erin zit (of 'allergenen: []' als er geen van de 14 in zit)."
+    )
+    assert lines[2].startswith("Alles in orde: 2 recepten")
 
 
 def test_check_from_the_project_folder_as_a_real_process(valid_project: Path) -> None:

@@ -61,6 +61,7 @@ def hostile_recipe() -> str:
         "tijd: 20",
         "categorie: soep",
         "competenties: [plannen]",
+        "allergenen: []",
         f"materiaal: [{yaml_text(HOSTILE[1])}, {yaml_text(HOSTILE[3])}]",
         "foto: hostile.svg",
         f"foto_alt: {yaml_text(SHORT)}",

@@ -65,6 +65,8 @@ def test_invalid_fixture_reports_every_problem_with_line_and_field() -> None:
         "typfouten.md:5: tijd: moet minstens 1 zijn, niet 0.",
         "typfouten.md:6: categorie: onbekende waarde 'soepje'. Bedoel je 'soep'?",
         "typfouten.md:7: competenties[2]: onbekende competentie 'koken'.",
+        "typfouten.md:8: allergenen: 'melk' ontbreekt: 'melk' (ingrediënt 3) bevat melk "
+        "volgens prijzen.yml. Schrijf: allergenen: [melk].",
         "typfouten.md:8: allergenen[1]: onbekende waarde 'selderij'. Bedoel je 'selder'?",
         "typfouten.md:10: foto: 'foto_alt' ontbreekt",
         "typfouten.md:10: foto: het bestand 'soep.jpg' bestaat niet",
@@ -77,6 +79,8 @@ def test_invalid_fixture_reports_every_problem_with_line_and_field() -> None:
         "woorden.md:10: ingredienten[1].hoeveelheid: schrijf een punt, geen komma (komma → "
         "punt): 0.5 in plaats van 0,5.",
         "woorden.md:11: ingredienten[2].hoeveelheid: laat dit weg",
+        "woorden.md:11: ingredienten[2].naam: van 'zout' zijn de allergenen niet bekend (het "
+        "staat niet in prijzen.yml), dus die van dit recept ook niet.",
         "zonder-gegevens.md:1: : de gegevens bovenaan ontbreken.",
     ]
     assert len(found) == len(expected_starts), "\n".join(found)

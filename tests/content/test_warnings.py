@@ -41,14 +41,16 @@ def test_check_warns_about_a_full_name_and_still_passes(valid_content: Path) -> 
     set_author(valid_content / "recepten" / "linzensoep.md", "Fatima El Amrani")
     result = CliRunner().invoke(main, ["check", "--content", str(valid_content)])
     assert result.exit_code == 0, result.output
-    first, last = result.output.strip().splitlines()
-    assert first.startswith("Let op: ")
+    heading, first, last = result.output.strip().splitlines()
+    assert heading == "Let op, 1 waarschuwing (de website kan wel gemaakt worden):"
     assert first.endswith(
         "linzensoep.md:13: auteur: 'Fatima El Amrani' lijkt een voornaam met een achternaam. "
         "Op de website staat alleen een voornaam, een schuilnaam of 'de kookgroep', nooit een "
         "achternaam (zie de handleiding). Is het toch één voornaam, dan mag het blijven."
     )
-    assert last.startswith("Alles in orde: 2 recepten") and "Lees de opmerking hierboven na" in last
+    assert (
+        last.startswith("Alles in orde: 2 recepten") and "Lees de waarschuwing hierboven na" in last
+    )
 
 
 def test_an_exact_copy_of_a_recipe_under_another_name_is_pointed_out(valid_content: Path) -> None:

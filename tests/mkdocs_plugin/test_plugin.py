@@ -66,6 +66,47 @@ def test_generated_tools_publications_and_downloads_pages(built: Path) -> None:
     assert "<title>Ouders in Actie - Testkookboek</title>" in publication
 
 
+def test_a_link_to_a_generated_page_resolves_like_any_other(built: Path) -> None:
+    html = (built / "publicaties" / "ouders-in-actie" / "index.html").read_text("utf-8")
+    assert '<a href="../../tools/">Tools</a>' in html
+    assert '<a href="../../recepten/linzensoep/#bereiding">linzensoep</a>' in html
+
+
+def test_a_link_to_nothing_fails_the_build_with_its_file_and_line(tmp_path: Path) -> None:
+    project = copy_sample_project(tmp_path / "project")
+    content = project / "content"
+    publication = content / "publicaties" / "ouders-in-actie.md"
+    publication.write_text(
+        publication.read_text("utf-8").replace("../tools/index.md", "../tool/index.md"), "utf-8"
+    )
+    home = content / "index.md"
+    home.write_text(home.read_text("utf-8") + "\nZie ook [over ons](over.md).\n", "utf-8")
+    with pytest.raises(BuildFailed) as caught:
+        build_site(project / "mkdocs.yml", pdf=False)
+    lines = str(caught.value).splitlines()
+    line_of_link = (
+        publication.read_text("utf-8")
+        .splitlines()
+        .index(
+            "De aanbevelingen staan bij [Tools](../tool/index.md). Kook zelf eens de "
+            "[linzensoep](../recepten/linzensoep.md#bereiding)."
+        )
+    )
+    assert (
+        f"content/publicaties/ouders-in-actie.md:{line_of_link + 1}: link: '../tool/index.md' "
+        "wijst naar niets: er is geen pagina of bestand 'tool/index.md'. Bedoel je "
+        "'../tools/index.md'?"
+    ) in [line.removeprefix(str(project) + "/") for line in lines]
+    home_line = len(home.read_text("utf-8").splitlines())
+    assert any(
+        line.endswith(
+            f"content/index.md:{home_line}: link: 'over.md' wijst naar niets: er is geen "
+            "pagina of bestand 'over.md'."
+        )
+        for line in lines
+    ), lines
+
+
 def test_content_error_fails_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
     project = copy_sample_project(tmp_path / "project")
     build_site(project / "mkdocs.yml", pdf=False)

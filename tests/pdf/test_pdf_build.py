@@ -101,6 +101,46 @@ def test_home_edition_is_a4_landscape_two_up(built: Path) -> None:
     assert "Meer recepten" in first and "Testboek" in first  # back cover | cover
 
 
+@pytest.mark.parametrize("booklet", ["receptenboek", "soepen"])
+def test_home_edition_carries_the_reader_editions_title_and_language(
+    built: Path, booklet: str
+) -> None:
+    reader = PdfReader(downloads(built) / f"{booklet}.pdf")
+    home = PdfReader(downloads(built) / f"{booklet}-boekje-a4.pdf")
+    assert home.metadata == reader.metadata
+    assert home.metadata is not None and home.metadata.title
+    assert home.trailer["/Root"]["/Lang"] == reader.trailer["/Root"]["/Lang"] == "nl"
+    assert home.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+
+
+def uri_links(pdf: Path) -> list[str]:
+    found = []
+    for page in PdfReader(pdf).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                found.append(str(action["/URI"]))
+    return found
+
+
+def test_no_pdf_links_into_the_machine_that_built_it(built: Path, pdf_project: Path) -> None:
+    pdfs = sorted(downloads(built).glob("*.pdf"))
+    assert len(pdfs) == 10
+    links = {pdf.name: uri_links(pdf) for pdf in pdfs}
+    for name, uris in links.items():
+        for uri in uris:
+            assert not uri.startswith("file:"), (name, uri)
+            assert str(pdf_project) not in uri and str(pdf_project.resolve()) not in uri
+    # Links between content files point to the site, on paper as on screen.
+    assert "https://example.org/kookboek/tools/" in links["ouders-in-actie.pdf"]
+    assert (
+        "https://example.org/kookboek/recepten/linzensoep/#bereiding"
+        in links["ouders-in-actie.pdf"]
+    )
+    assert "https://example.org/kookboek/recepten/pannenkoeken/" in links["receptenboek.pdf"]
+    assert "https://example.org/kookboek/prijzen/" in links["receptenboek.pdf"]
+
+
 def test_every_recipe_is_in_the_booklet_where_the_contents_say(
     built: Path, project: Project
 ) -> None:

@@ -55,6 +55,7 @@ porties: 2
 tijd: 10
 categorie: soep
 competenties: [rekenen]
+allergenen: []
 materiaal: [kookpot]
 datum: 2026-10-05
 ingredienten:

@@ -92,3 +92,19 @@ def test_bleed_is_cut_off_at_the_trim_box() -> None:
             left, bottom, right, top = (float(v) for v in forms[name].get_object()["/BBox"])
             assert right - left == pytest.approx(148 / 25.4 * 72, abs=0.5)
             assert top - bottom == pytest.approx(210 / 25.4 * 72, abs=0.5)
+
+
+def test_the_imposed_pdf_keeps_title_language_and_metadata() -> None:
+    html = (
+        '<html lang="nl"><head><title>Soepen</title><meta name="author" content="Project">'
+        '<meta name="description" content="Goedkope soepen">'
+        '<meta name="keywords" content="soep, betaalbaar"></head>'
+        "<body><p>Pagina</p></body></html>"
+    )
+    source = PdfReader(BytesIO(HTML(string=html).write_pdf()))
+    imposed = PdfReader(BytesIO(impose(HTML(string=html).write_pdf())))
+    assert imposed.metadata == source.metadata
+    assert imposed.metadata is not None and imposed.metadata.title == "Soepen"
+    assert imposed.metadata.subject == "Goedkope soepen"
+    assert imposed.trailer["/Root"]["/Lang"] == "nl"
+    assert imposed.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"].value is True

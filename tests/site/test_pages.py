@@ -69,14 +69,51 @@ def test_recipe_json_ld_is_complete(site: Path) -> None:
     steps = recipe["recipeInstructions"]
     assert [s["@type"] for s in steps] == ["HowToStep"] * 4
     assert steps[3]["text"] == "Mix de soep fijn."
-    assert recipe["recipeCategory"] == "Soep"
-    assert "Plannen" in recipe["keywords"] and "vegetarisch" in recipe["keywords"]
+    assert recipe["recipeCategory"] == "Soepen"  # as the page names it
+    assert '<a href="../../soorten/soep/">Soepen</a>' in page(site, "recepten/linzensoep")
+    # No category, and "none of the 14" said in words.
+    assert recipe["keywords"] == (
+        "betaalbaar, Plannen, Rekenen, vegetarisch, geen van de 14 allergenen"
+    )
+    assert "recipeCuisine" not in recipe and "prepTime" not in recipe  # not in the file
     assert recipe["datePublished"] == "2026-10-14"
     assert recipe["author"] == {"@type": "Person", "name": "Samira"}
     assert recipe["estimatedCost"]["@type"] == "MonetaryAmount"
     assert recipe["estimatedCost"]["currency"] == "EUR"
     assert recipe["estimatedCost"]["value"] > 0
     assert recipe["suitableForDiet"] == ["https://schema.org/VegetarianDiet"]
+
+
+def test_cuisine_and_the_parts_of_the_time_only_where_the_recipe_gives_them(site: Path) -> None:
+    crumble_html = page(site, "recepten/appelcrumble")
+    (crumble,) = json_ld(crumble_html)
+    assert (crumble["prepTime"], crumble["cookTime"], crumble["totalTime"]) == (
+        "PT15M",
+        "PT30M",
+        "PT55M",
+    )
+    assert "Tijd</span> 55 min (15 min voorbereiden, 30 min koken)</li>" in crumble_html
+    assert "recipeCuisine" not in crumble and "Keuken" not in crumble_html
+    pancakes_html = page(site, "recepten/pannenkoeken")
+    (pancakes,) = json_ld(pancakes_html)
+    assert pancakes["recipeCuisine"] == "Vlaams"
+    assert '<span class="kb-facts__label">Keuken</span> Vlaams</li>' in pancakes_html
+    assert pancakes["keywords"].endswith("bevat gluten, bevat eieren, bevat melk")
+
+
+def test_every_recipe_page_says_its_allergens(site: Path) -> None:
+    shown = {
+        slug: re.findall(
+            r'<p class="kb-allergens"><strong>Allergenen:</strong> ([^<]*)</p>',
+            page(site, f"recepten/{slug}"),
+        )
+        for slug in ("linzensoep", "pannenkoeken", "appelcrumble")
+    }
+    assert shown == {
+        "linzensoep": ["geen van de 14 allergenen die op een etiket moeten staan"],
+        "pannenkoeken": ["gluten, eieren, melk"],
+        "appelcrumble": ["gluten, melk"],
+    }
 
 
 def test_json_ld_survives_script_tags_in_text(site: Path) -> None:

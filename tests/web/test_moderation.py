@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,6 +135,47 @@ def test_edit_then_approve_writes_the_recipe_and_deletes_the_entry(
     assert Inbox(app.config["INBOX_DIR"]).entries() == []
     recipe = next(r for r in load_project(valid_content).recipes if r.slug == "stoemp-met-saffraan")
     assert recipe.photo_alt == "Een bord gele stoemp" and recipe.author == "Samira"
+
+
+def ticked_allergens(page: str) -> list[str]:
+    boxes = re.findall(
+        r'<input type="checkbox" name="allergenen" value="([a-z]+)"( checked)?', page
+    )
+    assert len(boxes) == 14, "one box per EU-14 allergen"
+    return [value for value, checked in boxes if checked]
+
+
+def test_the_coach_confirms_the_derived_allergens_before_approving(
+    app: Flask, coach: FlaskClient, token: str, valid_content: Path
+) -> None:
+    ingredients = [
+        RawIngredient("melk", "5", "dl", ""),
+        RawIngredient("bloem", "200", "g", ""),
+        RawIngredient("verse munt", "1", "stuk", "0,99"),
+    ]
+    entry_id = add_entry(app, ingredients=ingredients)
+    page = coach.get(f"/beheer/{entry_id}").get_data(as_text=True)
+    assert ticked_allergens(page) == ["gluten", "melk"]
+    assert '<strong>Gluten</strong><span class="uitleg">in bloem</span>' in page
+    assert "<strong>Niet bekend voor:</strong> verse munt." in page
+    assert "disabled" not in page.split("Goedkeuren en publiceren")[0].rsplit("<button", 1)[1]
+    assert "Allergenen:</strong> nog niet bekend" in preview_document(page)
+
+    unticked = coach.post(
+        f"/beheer/{entry_id}/goedkeuren", data={"csrf_token": token, "allergenen": ["gluten"]}
+    )
+    shown = coach.get(unticked.headers["Location"]).get_data(as_text=True)
+    assert "&#39;melk&#39; zit in &#39;melk&#39; (volgens prijzen.yml): vink melk aan." in shown
+    assert not (valid_content / "recepten" / "stoemp-met-prei.md").exists()
+
+    confirmed = {"csrf_token": token, "allergenen": ["melk", "gluten", "sesam", "onzin"]}
+    assert coach.post(f"/beheer/{entry_id}/goedkeuren", data=confirmed).status_code == 303
+    text = (valid_content / "recepten" / "stoemp-met-prei.md").read_text(encoding="utf-8")
+    assert "allergenen:\n- gluten\n- melk\n- sesam\n" in text
+    project = load_project(valid_content)
+    recipe = next(r for r in project.recipes if r.slug == "stoemp-met-prei")
+    assert recipe.allergens == ("gluten", "melk", "sesam")
+    assert any("'verse munt'" in w.message for w in project.warnings)
 
 
 def test_rejecting_needs_a_confirmation_and_deletes(

@@ -10,7 +10,7 @@ import click
 
 from kookboek.cli import dutch
 from kookboek.cli.form import form, inbox, set_password
-from kookboek.content.errors import ContentErrors
+from kookboek.content.errors import ContentErrors, warnings_report
 from kookboek.content.project import load_project
 from kookboek.support.launcher import command_name
 
@@ -61,6 +61,8 @@ def check(content_dir: Path) -> None:
     except ContentErrors as exc:
         click.echo(exc.report(), err=False)
         sys.exit(1)
+    if project.warnings:
+        click.echo(warnings_report(project.warnings))
     click.echo(project.summary())
 
 

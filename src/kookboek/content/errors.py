@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +24,14 @@ class ContentError:
 
 
 class ContentErrors(Exception):
-    """Raised when content cannot be published; carries every problem found in one run."""
+    """Raised when content cannot be published; carries every problem found in one run,
+    and the warnings of that run (which alone would not stop it)."""
 
-    def __init__(self, errors: Iterable[ContentError]) -> None:
+    def __init__(
+        self, errors: Iterable[ContentError], warnings: Iterable[ContentError] = ()
+    ) -> None:
         self.errors = sorted(errors)
+        self.warnings = sorted(warnings)
         super().__init__(self.report())
 
     def __iter__(self) -> Iterator[ContentError]:
@@ -35,8 +39,18 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         lines = [str(error) for error in self.errors]
+        if self.warnings:
+            lines.append(warnings_report(self.warnings))
         lines.append(problem_summary(len(self.errors)))
         return "\n".join(lines)
+
+
+def warnings_report(warnings: Sequence[ContentError]) -> str:
+    """Warnings for the coach: the site can be made, but something should be looked at."""
+    word = "waarschuwing" if len(warnings) == 1 else "waarschuwingen"
+    lines = [f"Let op, {len(warnings)} {word} (de website kan wel gemaakt worden):"]
+    lines += [str(warning) for warning in warnings]
+    return "\n".join(lines)
 
 
 def problem_summary(count: int) -> str:

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from kookboek.content.vocabulary import Allergen, Category, Diet, Unit
 
@@ -19,6 +19,18 @@ Identifier = Annotated[
 ]
 PositiveAmount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=4)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=4)]
+Minutes = Annotated[int, Field(ge=1, le=10_000)]
+
+
+def _not_empty(value: object) -> object:
+    # An empty 'allergenen:' could mean "none" or "not filled in": make the coach say which.
+    if value is None:
+        raise ValueError("empty")
+    return value
+
+
+# The EU-14 allergens something contains: () is "none of them"; absent (None) is "not stated".
+Allergens = Annotated[tuple[Allergen, ...] | None, BeforeValidator(_not_empty)]
 
 
 class Model(BaseModel):
@@ -47,11 +59,15 @@ class Recipe(Model):
         alias="beschrijving"
     )
     portions: int = Field(alias="porties", ge=1, le=1000, strict=False)
-    minutes: int = Field(alias="tijd", ge=1, le=10_000)
+    minutes: Minutes = Field(alias="tijd")
+    prep_minutes: Minutes | None = Field(default=None, alias="voorbereiding")
+    cook_minutes: Minutes | None = Field(default=None, alias="kooktijd")
     category: Category = Field(alias="categorie")
+    cuisine: ShortText | None = Field(default=None, alias="keuken")
     competences: tuple[Identifier, ...] = Field(alias="competenties", min_length=1)
     diets: tuple[Diet, ...] = Field(default=(), alias="dieet")
-    allergens: tuple[Allergen, ...] = Field(default=(), alias="allergenen")
+    # What the file states; a loaded Project fills in the derived ones when it states none.
+    allergens: Allergens = Field(default=None, alias="allergenen")
     equipment: tuple[ShortText, ...] = Field(default=(), alias="materiaal")
     photo: ShortText | None = Field(default=None, alias="foto")
     photo_alt: ShortText | None = Field(default=None, alias="foto_alt")
@@ -74,6 +90,7 @@ class PriceEntry(Model):
     grams_per_piece: PositiveAmount | None = Field(default=None, alias="gewicht_per_stuk")
     grams_per_tablespoon: PositiveAmount | None = Field(default=None, alias="gram_per_el")
     shop: ShortText | None = Field(default=None, alias="winkel")
+    allergens: Allergens = Field(default=None, alias="allergenen")
 
 
 class PriceList(Model):

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kookboek.content.allergens import check_allergens, declared_allergens
 from kookboek.content.errors import ContentError, ContentErrors, display_path
 from kookboek.content.messages import translate
 from kookboek.content.models import (
@@ -20,7 +21,7 @@ from kookboek.content.models import (
     Recipe,
 )
 from kookboek.content.parse_cache import SourceCache
-from kookboek.content.recipe_rules import check_recipe_data
+from kookboek.content.recipe_rules import check_recipe_data, check_times
 from kookboek.content.slugs import slugify
 from kookboek.content.source import SourceError, SourceFile, read_markdown, read_yaml
 from kookboek.content.text_safety import text_problems
@@ -39,7 +40,12 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Project:
-    """Everything that is published, validated, with each recipe's computed cost."""
+    """Everything that is published, validated, with each recipe's computed cost.
+
+    Every recipe's ``allergens`` is known: what its file states, or else what its
+    ingredients bring (``content/allergens.py``). ``warnings`` did not stop the loading but
+    should be shown to the coach.
+    """
 
     content_dir: Path
     prices: PriceList
@@ -57,20 +63,18 @@ class Project:
         object.__setattr__(self, "competence_by_id", {c.id: c for c in self.competences})
 
     def summary(self) -> str:
-        """What ``kookboek check`` says: the warnings first, then "Alles in orde"."""
+        """The last line of ``kookboek check`` (the warnings, if any, come before it)."""
         tools = len(self.playbooks) + len(self.recommendations)
-        lines = [f"Let op: {warning}" for warning in self.warnings]
-        lines.append(
+        line = (
             f"Alles in orde: {len(self.recipes)} recepten, {len(self.publications)} "
             f"publicaties, {tools} tools ({len(self.playbooks)} draaiboeken, "
             f"{len(self.recommendations)} beleidsaanbevelingen)."
         )
         if self.warnings:
             count = len(self.warnings)
-            lines[-1] += (
-                f" Lees {'de opmerking' if count == 1 else f'de {count} opmerkingen'} hierboven na."
-            )
-        return "\n".join(lines)
+            line += f" Lees {'de waarschuwing' if count == 1 else f'de {count} waarschuwingen'} "
+            line += "hierboven na."
+        return line
 
 
 def load_project(content_dir: Path, parse_cache: Path | None = None) -> Project:
@@ -82,7 +86,7 @@ def load_project(content_dir: Path, parse_cache: Path | None = None) -> Project:
     project = loader.load()
     loader.sources.save()
     if loader.errors or project is None:
-        raise ContentErrors(loader.errors)
+        raise ContentErrors(loader.errors, loader.warnings)
     return project
 
 
@@ -118,6 +122,7 @@ class _Loader:
         self.content_dir = content_dir
         self.sources = sources
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []
 
     def load(self) -> Project | None:
         if not self.content_dir.is_dir():
@@ -130,7 +135,13 @@ class _Loader:
         competence_ids = [c.id for c in competences] if competences is not None else None
 
         def recipe_rules(data: dict[str, Any], source: SourceFile) -> list[ContentError]:
-            return check_recipe_data(data, source, self.content_dir, competence_ids, prices)
+            allergens = check_allergens(data, source, prices)
+            self.warnings.extend(allergens.warnings)
+            return [
+                *check_recipe_data(data, source, self.content_dir, competence_ids, prices),
+                *check_times(data, source),
+                *allergens.errors,
+            ]
 
         recipes = self._load_documents(RECIPES_DIR, Recipe, recipe_rules)
         publications = self._load_documents(PUBLICATIONS_DIR, Publication)
@@ -146,12 +157,16 @@ class _Loader:
             content_dir=self.content_dir,
             prices=prices,
             competences=competences,
-            recipes=tuple(r for r, _ in recipes),
+            # Every allergen problem was reported too, so the allergens are known here.
+            recipes=tuple(
+                r.model_copy(update={"allergens": declared_allergens(r, prices)})
+                for r, _ in recipes
+            ),
             costs=costs,
             publications=tuple(p for p, _ in publications),
             playbooks=tuple(p for p, _ in playbooks),
             recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
-            warnings=tuple(sorted(recipe_warnings(recipes))),
+            warnings=tuple(sorted([*self.warnings, *recipe_warnings(recipes)])),
         )
 
     # -- data files ---------------------------------------------------------------------------

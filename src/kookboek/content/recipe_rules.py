@@ -129,3 +129,29 @@ def photo_problem(photo: str, recipe_path: Path, content_dir: Path) -> str | Non
 
         problem = photo_file_problem(target)  # the header only: cheap, no pixels decoded
     return f"'{photo}': {problem}" if problem else None
+
+
+def check_times(data: dict[str, Any], source: SourceFile) -> list[ContentError]:
+    """'voorbereiding' and 'kooktijd' are parts of 'tijd' (the rest is waiting: rising,
+    cooling, a night in the fridge), so together they cannot take longer."""
+    total = _whole_minutes(data.get("tijd"))
+    parts = {key: _whole_minutes(data.get(key)) for key in ("voorbereiding", "kooktijd")}
+    given = {key: value for key, value in parts.items() if value is not None}
+    if total is None or not given or sum(given.values()) <= total:
+        return []
+    said = " en ".join(f"{key} ({value} min)" for key, value in given.items())
+    together = "samen " if len(given) > 1 else ""
+    return [
+        source.error(
+            (next(reversed(given)),),
+            f"{said} {'duren' if len(given) > 1 else 'duurt'} {together}langer dan 'tijd' "
+            f"({total} min). 'tijd' is de hele tijd, van begin tot einde.",
+        )
+    ]
+
+
+def _whole_minutes(value: Any) -> int | None:
+    """A number of minutes as the model accepts it; else None (reported by the model)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from kookboek.content.allergens import declared_allergens
 from kookboek.content.models import Competence, PriceList
 from kookboek.images.responsive import Photo
 from kookboek.inbox.submission import Submission
@@ -57,6 +58,8 @@ def preview(
         "voorbeeld",
         PREVIEW_PHOTO_NAME if photo else None,
     )
+    # Shown as the site will show them: derived from the ingredients, or "not known yet".
+    recipe = recipe.model_copy(update={"allergens": declared_allergens(recipe, prices)})
     cost, pricing_problems = draft_cost(recipe, prices)
     problems = []
     for problem in pricing_problems:

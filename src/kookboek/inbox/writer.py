@@ -7,7 +7,7 @@ can come from what a participant typed. The frontmatter is written by ``yaml.saf
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,9 +16,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from kookboek.content.allergens import derive_allergens, lookup_names
 from kookboek.content.models import Competence, PriceList, Recipe
 from kookboek.content.project import RECIPES_DIR
 from kookboek.content.slugs import unique_slug
+from kookboek.content.vocabulary import ALLERGENS, Allergen
 from kookboek.inbox.submission import Submission, SubmittedIngredient
 from kookboek.pricing.cost import PricingError, cost_recipe
 from kookboek.support.files import write_atomic
@@ -77,7 +79,11 @@ def recipe_body(submission: Submission) -> str:
     return "\n".join(lines) + "\n"
 
 
-def frontmatter(submission: Submission, photo_name: str | None) -> dict[str, Any]:
+def frontmatter(
+    submission: Submission,
+    photo_name: str | None,
+    allergens: Sequence[Allergen] | None = None,
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "titel": submission.title,
         "beschrijving": submission.description,
@@ -86,6 +92,8 @@ def frontmatter(submission: Submission, photo_name: str | None) -> dict[str, Any
         "categorie": submission.category,
         "competenties": list(submission.competences),
     }
+    if allergens is not None:
+        data["allergenen"] = list(allergens)
     if photo_name:
         data["foto"] = photo_name
         data["foto_alt"] = submission.photo_alt or f"Foto van het gerecht: {submission.title}"
@@ -114,9 +122,11 @@ def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def markdown_file(submission: Submission, photo_name: str | None) -> str:
+def markdown_file(
+    submission: Submission, photo_name: str | None, allergens: Sequence[Allergen]
+) -> str:
     header = yaml.safe_dump(
-        frontmatter(submission, photo_name),
+        frontmatter(submission, photo_name, allergens),
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
@@ -126,22 +136,33 @@ def markdown_file(submission: Submission, photo_name: str | None) -> str:
 
 
 def as_recipe(
-    submission: Submission, source: Path, slug: str, photo_name: str | None = None
+    submission: Submission,
+    source: Path,
+    slug: str,
+    photo_name: str | None = None,
+    allergens: Sequence[Allergen] | None = None,
 ) -> Recipe:
     """The submission as the site's ``Recipe`` model (read back from the written YAML)."""
-    data = yaml.safe_load(yaml.safe_dump(frontmatter(submission, photo_name)))
+    data = yaml.safe_load(yaml.safe_dump(frontmatter(submission, photo_name, allergens)))
     return Recipe.model_validate(
         {**data, "slug": slug, "source": source, "body": recipe_body(submission)}
     )
 
 
 def publication_problems(
-    submission: Submission, prices: PriceList, competences: Sequence[Competence]
+    submission: Submission,
+    prices: PriceList,
+    competences: Sequence[Competence],
+    allergens: Sequence[Allergen] | None = None,
 ) -> list[str]:
-    """Why ``kookboek check`` would refuse this recipe, in Dutch (empty when all is well)."""
+    """Why ``kookboek check`` would refuse this recipe, in Dutch (empty when all is well).
+
+    ``allergens``: what the coach confirmed; ``None``: the derived ones, which must then be
+    known for every ingredient.
+    """
     problems: list[str] = []
     try:
-        recipe = as_recipe(submission, Path("recept.md"), "recept")
+        recipe = as_recipe(submission, Path("recept.md"), "recept", allergens=allergens)
     except ValidationError as exc:
         fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
         return [f"Het veld '{name}' klopt niet en kan zo niet op de site." for name in fields]
@@ -155,7 +176,64 @@ def publication_problems(
         for problem in exc.problems:
             name = recipe.ingredients[problem.index].name
             problems.append(f"Ingrediënt '{name}': {problem.message}")
+    problems += allergen_problems(recipe, prices)
     return problems
+
+
+def allergen_problems(recipe: Recipe, prices: PriceList) -> list[str]:
+    """The allergen errors ``kookboek check`` would give, as the coach fixes them here."""
+    derived = derive_allergens(lookup_names(recipe.ingredients, prices), prices)
+    names = [ingredient.name for ingredient in recipe.ingredients]
+    if recipe.allergens is None:
+        return [
+            f"Van '{names[index]}' zijn de allergenen niet bekend: kijk na welke erin zitten "
+            "en vink ze aan in /beheer, of zet het in prijzen.yml met zijn allergenen."
+            for index in derived.unknown
+        ]
+    return [
+        f"'{allergen}' zit in "
+        + " en ".join(f"'{names[index]}'" for index in indexes)
+        + f" (volgens prijzen.yml): vink {allergen} aan."
+        for allergen, indexes in derived.sources.items()
+        if allergen not in recipe.allergens
+    ]
+
+
+@dataclass(frozen=True)
+class AllergenReview:
+    """What a coach confirms before approving: the allergens the ingredients bring (with
+    the ingredients that bring them) and the ingredients whose allergens are not known."""
+
+    sources: Mapping[Allergen, tuple[str, ...]]
+    unknown: tuple[str, ...]
+
+    @property
+    def allergens(self) -> tuple[Allergen, ...]:
+        return tuple(self.sources)
+
+
+def review_allergens(submission: Submission, prices: PriceList) -> AllergenReview:
+    recipe = as_recipe(submission, Path("recept.md"), "recept")
+    names = [ingredient.name for ingredient in recipe.ingredients]
+    derived = derive_allergens(names, prices)
+    return AllergenReview(
+        {a: tuple(dict.fromkeys(names[i] for i in found)) for a, found in derived.sources.items()},
+        tuple(dict.fromkeys(names[i] for i in derived.unknown)),
+    )
+
+
+def chosen_allergens(values: Iterable[str]) -> tuple[Allergen, ...]:
+    """Ticked boxes as allergens, in the EU-14 order; anything else is ignored."""
+    ticked = set(values)
+    return tuple(allergen for allergen in ALLERGENS if allergen in ticked)
+
+
+def _approved_allergens(
+    submission: Submission, prices: PriceList, allergens: Sequence[Allergen] | None
+) -> tuple[Allergen, ...]:
+    if allergens is not None:
+        return chosen_allergens(allergens)
+    return review_allergens(submission, prices).allergens
 
 
 def write_recipe(
@@ -164,11 +242,17 @@ def write_recipe(
     prices: PriceList,
     competences: Sequence[Competence],
     photo: bytes | None,
+    allergens: Sequence[Allergen] | None = None,
 ) -> WrittenRecipe:
-    """Write the recipe (and the photo only if its publication was allowed)."""
-    problems = publication_problems(submission, prices, competences)
+    """Write the recipe (and the photo only if its publication was allowed).
+
+    The file always states its ``allergenen``: ``allergens`` as the coach confirmed them,
+    or (``None``) those its ingredients bring, when every one of them is known.
+    """
+    problems = publication_problems(submission, prices, competences, allergens)
     if problems:
         raise ApprovalError(problems)
+    stated = _approved_allergens(submission, prices, allergens)
     folder = content_dir / RECIPES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     publish_photo = photo is not None and submission.publish_photo
@@ -183,7 +267,7 @@ def write_recipe(
         ):
             continue
         page = folder / f"{slug}.md"
-        text = markdown_file(submission, photo_path.name if photo_path else None)
+        text = markdown_file(submission, photo_path.name if photo_path else None, stated)
         if write_atomic(page, text.encode("utf-8"), replace=False):
             return WrittenRecipe(page, photo_path, slug)
         if photo_path is not None:

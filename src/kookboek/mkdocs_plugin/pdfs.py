@@ -15,6 +15,7 @@ from kookboek.pdf.booklet import BookletError, BookletSpec
 from kookboek.pdf.build import PdfSettings, build_pdfs
 from kookboek.pdf.render import RenderError
 from kookboek.site.downloads import Download
+from kookboek.site.links import LinkTargets
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
 
@@ -48,13 +49,18 @@ def booklet_specs(options: list[Any]) -> list[BookletSpec]:
 
 
 def build_downloads(
-    project: Project, booklets: list[Any], cache_dir: str, config: MkDocsConfig
+    project: Project,
+    booklets: list[Any],
+    cache_dir: str,
+    config: MkDocsConfig,
+    links: LinkTargets,
 ) -> list[Download]:
     settings = PdfSettings(
         cache_dir=Path(config.config_file_path).parent / cache_dir,
         booklets=booklet_specs(booklets),
         site_url=config.site_url or "",
         project_name=config.site_name,
+        links=links,
     )
     core_log = logging.getLogger("kookboek.pdf")
     handler = _Forward()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from markdown import Markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,12 +18,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kookboek.content.errors import ContentErrors
+from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.generated import GeneratedPage, generated_pages
+from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
 from kookboek.site.pages import (
     SiteContext,
     render_document_page,
@@ -54,6 +57,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.image_cache: ImageCache | None = None
         self.site: SiteContext | None = None
         self.search_texts: dict[str, Callable[[], str]] = {}  # src_uri → what search indexes
+        self.links = LinkTargets({})  # every published file, known at the end of on_files
+        self._markdown: Markdown | None = None  # the site's own, to find links
         self._full_content: dict[str, str | None] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -87,24 +92,15 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.titles.clear()
         self.descriptions.clear()
         self.search_texts.clear()
+        self.downloads.clear()
         project = self.project
-        if self.pdf_enabled:
-            # Rendered before the pages, so the Downloads page and the document pages can link
-            # to the PDFs with their real size. Imported here: a build without PDFs need not
-            # load the PDF machinery (pypdf, font metrics; WeasyPrint loads only to render).
-            from kookboek.mkdocs_plugin.pdfs import build_downloads
-
-            self.downloads[:] = build_downloads(
-                project, self.config.booklets, self.config.cache_dir, config
-            )
-        else:
-            self.downloads.clear()
         site = self.site = SiteContext(
             project,
             site_url=config.site_url or "",
             site_name=config.site_name,
             photos=self._publish_photos(files, project, config),
             downloads=lambda: self.downloads,
+            links=lambda: self.links,
             fragment_file=self._cache_root(config) / FRAGMENTS_FILE,
         )
         for recipe in project.recipes:
@@ -121,7 +117,30 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for generated in generated_pages(project, self.downloads, site):
             self._add_generated(files, generated, config)
         self._publish_fonts(files, config)
+        # Now every page and file is known, generated ones too: links to them resolve like
+        # any other, on the engine's pages and in the PDFs.
+        self.links = published_files(files, config)
+        self._report_broken_links(project, config)
+        if self.pdf_enabled:
+            # Rendered before the pages, so the Downloads page and the document pages can link
+            # to the PDFs with their real size. Imported here: a build without PDFs need not
+            # load the PDF machinery (pypdf, font metrics; WeasyPrint loads only to render).
+            from kookboek.mkdocs_plugin.pdfs import build_downloads
+
+            self.downloads[:] = build_downloads(
+                project, self.config.booklets, self.config.cache_dir, config, self.links
+            )
         return files
+
+    def _report_broken_links(self, project: Project, config: MkDocsConfig) -> None:
+        """Links the engine renders (MkDocs never sees them) that point to nothing: a
+        warning with the file and line each, so a strict build stops."""
+        documents: list[Recipe | Publication] = [*project.recipes, *project.publications]
+        documents += [*project.playbooks, *project.recommendations]
+        for document in documents:
+            hrefs = body_links(document.body)
+            for problem in link_problems(document.source, project.content_dir, hrefs, self.links):
+                log.warning("%s", problem)
 
     def _publish_fonts(self, files: Files, config: MkDocsConfig) -> None:
         """The fonts live in the package (the PDFs and the form use them too); the theme's
@@ -213,7 +232,24 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             # The engine's pages are wide layouts (cards, tables) without a table of contents.
             page.meta.setdefault("hide", ["navigation", "toc"])
             return ""  # the core renders the whole article in on_page_content
+        if self.project is not None and page.file.abs_src_path and not page.file.generated_by:
+            self._report_broken_links_of_page(markdown, Path(page.file.abs_src_path), config)
         return markdown
+
+    def _report_broken_links_of_page(self, text: str, source: Path, config: MkDocsConfig) -> None:
+        """A hand-written page: MkDocs resolves its links, but names no line and speaks
+        English. Said here like the others (only links to files, as MkDocs judges them)."""
+        assert self.project is not None
+        if self._markdown is None:
+            self._markdown = Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        hrefs = markdown_links(text, self._markdown)
+        problems = link_problems(
+            source, self.project.content_dir, hrefs, self.links, files_only=True
+        )
+        for problem in problems:
+            log.warning("%s", problem)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -247,6 +283,12 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         return context
 
     on_page_context = CombinedEvent(_index_recipe_words, _show_full_article)
+
+
+def published_files(files: Files, config: MkDocsConfig) -> LinkTargets:
+    """Every file the site publishes, by its path in the content folder, with its URL."""
+    urls = {f.src_uri: f.url for f in files if not f.inclusion.is_excluded()}
+    return LinkTargets(urls, site_url=config.site_url or "")
 
 
 def relative_root(page: Page) -> str:

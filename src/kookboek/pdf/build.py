@@ -15,6 +15,7 @@ from kookboek.pdf.documents import render_documents
 from kookboek.pdf.editions import BookletContext, render_booklet
 from kookboek.pdf.render import Renderer
 from kookboek.site.downloads import Download
+from kookboek.site.links import LinkTargets
 from kookboek.support.resources import FONTS_DIR
 
 log = logging.getLogger("kookboek.pdf")
@@ -27,6 +28,9 @@ class PdfSettings:
     booklets: Sequence[BookletSpec] = (BookletSpec(),)
     site_url: str = ""
     project_name: str = ""  # shown on covers and colophons when a booklet names none
+    # Every published file, to turn Markdown links into the site's addresses; without it
+    # (or without site_url) links between content files are left out of the PDFs.
+    links: LinkTargets | None = None
 
 
 def build_pdfs(
@@ -46,14 +50,15 @@ def build_pdfs(
         fonts_dir=settings.fonts_dir.resolve(),
         roots=(project.content_dir.resolve(), images.cache_dir.resolve()),
     )
-    context = BookletContext(renderer, images, pdfs, settings.site_url)
+    links = settings.links or LinkTargets({}, settings.site_url)
+    context = BookletContext(renderer, images, pdfs, settings.site_url, links)
     downloads: list[Download] = []
     for spec in settings.booklets or (BookletSpec(),):
         if not spec.project and settings.project_name:
             spec = _with_project(spec, settings.project_name)
         log.info("Boekje '%s' maken...", spec.name)
         downloads.extend(render_booklet(build_booklet(project, spec), context))
-    downloads.extend(render_documents(project, renderer, pdfs))
+    downloads.extend(render_documents(project, renderer, pdfs, links))
     return downloads
 
 

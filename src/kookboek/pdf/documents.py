@@ -15,6 +15,7 @@ from kookboek.pdf.editions import pages_label
 from kookboek.pdf.render import Renderer, stylesheet_bytes, write_pdf
 from kookboek.pdf.templating import render_print
 from kookboek.site.downloads import Download, document_pdf_name
+from kookboek.site.links import LinkTargets
 
 log = logging.getLogger("kookboek.pdf")
 
@@ -51,11 +52,26 @@ def view(document: Publication) -> DocumentView:
     return DocumentView(document, kind, tuple(facts))
 
 
-def document_html(title: str, views: Sequence[DocumentView], intro: str = "") -> str:
-    return render_print("document.html", title=title, views=views, intro=intro)
+def document_html(
+    title: str,
+    views: Sequence[DocumentView],
+    project: Project,
+    links: LinkTargets,
+    intro: str = "",
+) -> str:
+    return render_print(
+        "document.html",
+        title=title,
+        views=views,
+        intro=intro,
+        links=links,
+        content_dir=project.content_dir,
+    )
 
 
-def render_documents(project: Project, renderer: Renderer, pdfs: PdfCache) -> list[Download]:
+def render_documents(
+    project: Project, renderer: Renderer, pdfs: PdfCache, links: LinkTargets
+) -> list[Download]:
     downloads: list[Download] = []
     groups: tuple[tuple[str, Sequence[Publication]], ...] = (
         ("Publicaties", project.publications),
@@ -65,7 +81,7 @@ def render_documents(project: Project, renderer: Renderer, pdfs: PdfCache) -> li
     for group, documents in groups:
         for document in documents:
             item = view(document)
-            html = document_html(document.title, [item])
+            html = document_html(document.title, [item], project, links)
             path = _render(html, document_pdf_name(document.slug), renderer, pdfs, project)
             downloads.append(
                 Download(document_pdf_name(document.slug), document.title, item.kind, path, group)
@@ -74,6 +90,8 @@ def render_documents(project: Project, renderer: Renderer, pdfs: PdfCache) -> li
         html = document_html(
             "Beleidsaanbevelingen",
             [view(r) for r in project.recommendations],
+            project,
+            links,
             intro="Alle beleidsaanbevelingen uit de projecten, samen in één document.",
         )
         path = _render(html, RECOMMENDATIONS_PDF, renderer, pdfs, project)

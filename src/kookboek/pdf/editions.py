@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from kookboek.pdf.photos import COVER_PHOTO_MM, RECIPE_PHOTO_MM, PhotoResolver
 from kookboek.pdf.render import FONT_FILES, Renderer, RenderError, stylesheet_bytes, write_pdf
 from kookboek.pdf.templating import render_print
 from kookboek.site.downloads import Download
+from kookboek.site.links import LinkTargets
 from kookboek.support.hashing import inputs_key
 
 log = logging.getLogger("kookboek.pdf")
@@ -60,10 +61,15 @@ class BookletContext:
     images: ImageCache
     pdfs: PdfCache
     site_url: str = ""
+    links: LinkTargets = field(default_factory=lambda: LinkTargets({}))
 
 
 def booklet_html(
-    booklet: Booklet, photos: PhotoResolver, long_recipes: frozenset[str], site_url: str
+    booklet: Booklet,
+    photos: PhotoResolver,
+    long_recipes: frozenset[str],
+    site_url: str,
+    links: LinkTargets | None = None,
 ) -> str:
     costs = [r.cost.per_portion for r in booklet.recipes]
     photo_urls = {}
@@ -75,6 +81,8 @@ def booklet_html(
     cover = booklet.cover_image
     return render_print(
         "booklet.html",
+        links=links or LinkTargets({}, site_url),
+        content_dir=booklet.project.content_dir,
         booklet=booklet,
         spec=booklet.spec,
         cover_url=photos.url(cover, COVER_PHOTO_MM) if cover else None,
@@ -212,8 +220,8 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     name = booklet.spec.name
     reader_photos = PhotoResolver(context.images, dpi=150)
     print_photos = PhotoResolver(context.images, dpi=300, warn_small=True)
-    reader_html = booklet_html(booklet, reader_photos, frozenset(), context.site_url)
-    print_html = booklet_html(booklet, print_photos, frozenset(), context.site_url)
+    reader_html = booklet_html(booklet, reader_photos, frozenset(), context.site_url, context.links)
+    print_html = booklet_html(booklet, print_photos, frozenset(), context.site_url, context.links)
     for line in print_photos.too_small:
         log.warning("Foto te klein voor drukwerk in '%s': %s", name, line)
     key = context.pdfs.key(  # salted with the engine's code: a new engine renders again
@@ -240,7 +248,7 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     counts = PageCounts(context.pdfs.directory / PAGE_COUNTS_FILE)
     keys = recipe_keys(booklet, reader_photos, context.renderer.fonts_dir)
     predicted = plan_long_recipes(booklet, reader_html, keys, counts, context.renderer)
-    reader_html = booklet_html(booklet, reader_photos, predicted, context.site_url)
+    reader_html = booklet_html(booklet, reader_photos, predicted, context.site_url, context.links)
     document = context.renderer.document(reader_html, base, BOOKLET_CSS, name=names[READER])
     measured = {
         slug: last - first + 1 for slug, (first, last) in recipe_spans(document, booklet).items()
@@ -255,7 +263,9 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
             name,
             ", ".join(sorted(long_recipes ^ predicted)),
         )
-        reader_html = booklet_html(booklet, reader_photos, long_recipes, context.site_url)
+        reader_html = booklet_html(
+            booklet, reader_photos, long_recipes, context.site_url, context.links
+        )
         del document
         document = context.renderer.document(reader_html, base, BOOKLET_CSS, name=names[READER])
     pages = planned_pages(document)
@@ -268,7 +278,7 @@ def render_booklet(booklet: Booklet, context: BookletContext) -> list[Download]:
     _report(names[READER], page_count, started, len(reader_pdf))
 
     started = time.perf_counter()
-    print_html = booklet_html(booklet, print_photos, long_recipes, context.site_url)
+    print_html = booklet_html(booklet, print_photos, long_recipes, context.site_url, context.links)
     document = context.renderer.document(print_html, base, PRINT_SHOP_CSS, name=names[PRINT_SHOP])
     print_pages = planned_pages(document)
     if len(print_pages) != page_count:

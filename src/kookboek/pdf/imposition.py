@@ -10,11 +10,13 @@ from io import BytesIO
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
     IndirectObject,
     NameObject,
+    TextStringObject,
 )
 
 Side = tuple[int | None, int | None]  # (left, right) page index; None is a blank half
@@ -48,10 +50,13 @@ def impose(pdf: bytes) -> bytes:
 
     Each source page becomes a form XObject that shares its fonts and images, so the result
     is hardly bigger than the source. Links and tags are dropped: this file is for paper.
-    A page with bleed is cut at its trim box, as the print shop would.
+    A page with bleed is cut at its trim box, as the print shop would. The document keeps
+    the source's title, author, subject, keywords and language, and a reader shows its title.
     """
-    sources = list(PdfReader(BytesIO(pdf)).pages)
+    source = PdfReader(BytesIO(pdf))
+    sources = list(source.pages)
     writer = PdfWriter()
+    _keep_document_metadata(source, writer)
     forms = [_as_form(writer, page) for page in sources]
     width, height = A4_LANDSCAPE
     half = width / 2
@@ -76,6 +81,16 @@ def impose(pdf: bytes) -> bytes:
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _keep_document_metadata(source: PdfReader, writer: PdfWriter) -> None:
+    if source.metadata:
+        writer.add_metadata(dict(source.metadata))
+    language = source.root_object.get("/Lang")
+    if language is not None:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(str(language))
+    preferences = writer.create_viewer_preferences()
+    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
 
 
 def _as_form(writer: PdfWriter, page: PageObject) -> IndirectObject:

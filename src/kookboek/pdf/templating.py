@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from kookboek.site.safe_markdown import render_markdown
+from kookboek.site.links import LinkTargets, source_uri
+from kookboek.site.safe_markdown import LinkRewriter, render_markdown
 from kookboek.site.templating import environment
 
 
@@ -21,11 +23,20 @@ def print_environment() -> jinja2.Environment:
 
 
 @lru_cache(maxsize=4096)
-def _print_markdown(text: str) -> Markup:
+def _print_markdown(text: str, links: LinkRewriter) -> Markup:
     """A recipe's text goes into the booklet's HTML several times per render (for the cache
     key, the estimate and each edition): convert it once."""
-    return Markup(render_markdown(text, heading_ids=False))
+    return Markup(render_markdown(text, heading_ids=False, links=links))
 
 
-def render_print(template: str, **context: Any) -> str:
-    return print_environment().get_template(f"print/{template}").render(**context)
+def render_print(template: str, *, links: LinkTargets, content_dir: Path, **context: Any) -> str:
+    """A print template; the links in its Markdown as they work in a PDF (``links``)."""
+
+    def print_links(source: Path) -> LinkRewriter:
+        return links.for_print(source_uri(source, content_dir))
+
+    return (
+        print_environment()
+        .get_template(f"print/{template}")
+        .render(print_links=print_links, **context)
+    )

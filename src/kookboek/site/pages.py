@@ -29,6 +29,8 @@ from kookboek.images.responsive import Photo
 from kookboek.pricing.cost import RecipeCost
 from kookboek.site.downloads import Download, document_pdf_name
 from kookboek.site.fragment_cache import FragmentCache
+from kookboek.site.links import LinkTargets, body_links, source_uri
+from kookboek.site.safe_markdown import LinkRewriter
 from kookboek.site.structured_data import item_list_json_ld, json_ld_script, recipe_json_ld
 from kookboek.site.templating import render
 from kookboek.support.hashing import inputs_key
@@ -42,6 +44,13 @@ def _no_downloads() -> Sequence[Download]:
     return ()
 
 
+_NO_TARGETS = LinkTargets({})
+
+
+def _no_links() -> LinkTargets:
+    return _NO_TARGETS
+
+
 @dataclass(frozen=True)
 class SiteContext:
     """What the pages need besides the content: where the site lives and its files."""
@@ -51,6 +60,9 @@ class SiteContext:
     site_name: str = ""
     photos: Mapping[str, Photo] = field(default_factory=dict)  # by recipe slug
     downloads: Callable[[], Sequence[Download]] = _no_downloads  # read when a page renders
+    # Every published file (site/links.py), read when a page renders: the adapter knows
+    # them only once every page and file is added.
+    links: Callable[[], LinkTargets] = _no_links
     fragment_file: Path | None = None  # where rendered HTML is kept for the next build
     fragments: FragmentCache = field(init=False, repr=False)
     _cards: dict[tuple[str, str, str], Markup] = field(default_factory=dict, repr=False)
@@ -89,6 +101,14 @@ class SiteContext:
     def all_recipe_inputs(self) -> str:
         """A hash of every recipe's inputs: what a listing page is made from."""
         return inputs_key([self.recipe_inputs(r) for r in self.project.recipes])
+
+    def page_links(self, source: Path, root: str) -> LinkRewriter:
+        """How the links in the Markdown of ``source`` work on its page."""
+        return self.links().for_page(source_uri(source, self.project.content_dir), root)
+
+    def links_key(self, body: str) -> str:
+        """What a body's rendered links depend on: the published files, if it has links."""
+        return self.links().key if body_links(body) else ""
 
     def absolute(self, path: str) -> str:
         return self.site_url + path if self.site_url else "/" + path
@@ -177,7 +197,7 @@ def used_diets(project: Project) -> list[str]:
 def render_recipe_page(recipe: Recipe, site: SiteContext, root: str) -> str:
     """The article of a recipe's page (from an earlier build when nothing it shows changed)."""
     return site.fragments.render(
-        ["recipe", site.recipe_inputs(recipe), root],
+        ["recipe", site.recipe_inputs(recipe), root, site.links_key(recipe.body)],
         lambda: _recipe_article(recipe, site, root),
     )
 
@@ -197,7 +217,14 @@ def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
         publisher=site.site_name or "Betaalbaar koken",
     )
     return recipe_article(
-        recipe, cost, competences, project.prices, root, photo, json_ld_script(data)
+        recipe,
+        cost,
+        competences,
+        project.prices,
+        root,
+        photo,
+        json_ld_script(data),
+        links=site.page_links(recipe.source, root),
     )
 
 
@@ -209,10 +236,14 @@ def recipe_article(
     root: str,
     photo: Photo | None = None,
     json_ld: Markup | None = None,
+    links: LinkRewriter | None = None,
 ) -> str:
-    """A recipe's article as the public page shows it: also the form's and /beheer's preview."""
+    """A recipe's article as the public page shows it: also the form's and /beheer's preview.
+
+    ``links``: how links in its text are published (left as written when None)."""
     return render(
         "site/recipe.html",
+        links=links,
         recipe=recipe,
         cost=cost,
         competences=competences,
@@ -330,6 +361,7 @@ def render_document_page(document: Publication, site: SiteContext, root: str) ->
         template,
         document=document,
         pdf=site.download_named(document_pdf_name(document.slug)),
+        links=site.page_links(document.source, root),
         **site.common(root),
     )
 

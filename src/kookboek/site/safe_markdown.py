@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import markdown
@@ -13,19 +14,38 @@ from markupsafe import escape
 SAFE_SCHEMES = {"http", "https", "mailto", ""}
 
 
+# An href as written → the href to publish, or None for no link (see ``site/links.py``).
+LinkRewriter = Callable[[str], str | None]
+
+
 class _Sanitizer(Treeprocessor):
-    """Drops images (photos come from frontmatter) and links with unsafe targets."""
+    """Drops images (photos come from frontmatter) and links with unsafe targets; passes
+    the others through ``links`` when given. Links to other sites get rel="nofollow"."""
+
+    links: LinkRewriter | None = None
 
     def run(self, root: ET.Element) -> None:
         for parent in root.iter():
             for child in list(parent):
                 if child.tag == "img":
                     _remove_keeping_tail(parent, child)
-                elif child.tag == "a" and not _safe_url(child.get("href", "")):
-                    child.attrib.pop("href", None)
-                    child.tag = "span"
-                if child.tag == "a":
-                    child.set("rel", "nofollow noopener")
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    published: str | None = None
+                    if _safe_url(href):
+                        published = href if self.links is None else self.links(href)
+                    if published is None:
+                        child.attrib.pop("href", None)
+                        child.tag = "span"
+                    else:
+                        child.set("href", published)
+                        if _leaves_the_site(published):
+                            child.set("rel", "nofollow noopener")
+
+
+def _leaves_the_site(href: str) -> bool:
+    parts = urlsplit(href)
+    return bool(parts.scheme or parts.netloc)
 
 
 def _remove_keeping_tail(parent: ET.Element, child: ET.Element) -> None:
@@ -48,9 +68,15 @@ def _safe_url(url: str) -> bool:
     return scheme in SAFE_SCHEMES and not cleaned.lower().startswith("//")
 
 
-def render_markdown(text: str, heading_ids: bool = True) -> str:
-    """Markdown to HTML where any HTML in ``text`` is shown as text, never executed."""
+def render_markdown(text: str, heading_ids: bool = True, links: LinkRewriter | None = None) -> str:
+    """Markdown to HTML where any HTML in ``text`` is shown as text, never executed.
+
+    ``links`` rewrites the target of every safe link (``site/links.py``).
+    """
     md = _converter(heading_ids)
+    sanitizer = md.treeprocessors["kookboek_sanitize"]
+    assert isinstance(sanitizer, _Sanitizer)
+    sanitizer.links = links
     try:
         return md.convert(text)
     except RecursionError:
@@ -58,6 +84,7 @@ def render_markdown(text: str, heading_ids: bool = True) -> str:
         _converters.__dict__.get("by_kind", {}).pop(heading_ids, None)
         return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
     finally:
+        sanitizer.links = None
         md.reset()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from kookboek.content.models import Ingredient, Recipe
-from kookboek.content.vocabulary import DIET_NAMES
+from kookboek.content.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES
 from kookboek.pricing.cost import RecipeCost
 from kookboek.pricing.money import to_cents
 from kookboek.pricing.units import format_quantity
@@ -79,14 +79,14 @@ def recipe_json_ld(
         "url": page_url,
         "recipeYield": f"{recipe.portions} porties",
         "totalTime": iso_duration(recipe.minutes),
-        "recipeCategory": recipe.category.capitalize(),
-        "recipeCuisine": "Vlaams",
+        # The category as the page names it (one vocabulary, CATEGORY_NAMES).
+        "recipeCategory": CATEGORY_NAMES[recipe.category],
         "keywords": ", ".join(
             [
                 "betaalbaar",
-                recipe.category,
                 *competence_names,
                 *(DIET_NAMES[d].lower() for d in recipe.diets),
+                *allergen_keywords(recipe),
             ]
         ),
         "datePublished": recipe.date.isoformat(),
@@ -103,11 +103,28 @@ def recipe_json_ld(
         },
         "author": _author(recipe, publisher),
     }
+    # Only what the recipe says: no cuisine or part of the time is guessed.
+    if recipe.prep_minutes:
+        data["prepTime"] = iso_duration(recipe.prep_minutes)
+    if recipe.cook_minutes:
+        data["cookTime"] = iso_duration(recipe.cook_minutes)
+    if recipe.cuisine:
+        data["recipeCuisine"] = recipe.cuisine
     if image_urls:
         data["image"] = list(image_urls)
     if recipe.diets:
         data["suitableForDiet"] = [SCHEMA_DIETS[d] for d in recipe.diets]
     return data
+
+
+def allergen_keywords(recipe: Recipe) -> list[str]:
+    """schema.org has no property for allergens; its Recipe type points to ``keywords`` for
+    such detail. Said as on the page, so "none" is never just an absence."""
+    if recipe.allergens is None:
+        return []
+    if not recipe.allergens:
+        return ["geen van de 14 allergenen"]
+    return [f"bevat {ALLERGEN_NAMES[a].lower()}" for a in recipe.allergens]
 
 
 def _author(recipe: Recipe, publisher: str) -> dict[str, str]:

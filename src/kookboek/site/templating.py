@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -15,7 +16,7 @@ from kookboek.content.project import Project
 from kookboek.content.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES, UNIT_NAMES
 from kookboek.pricing.money import LOCALE, format_amount, format_money
 from kookboek.pricing.units import format_quantity
-from kookboek.site.safe_markdown import render_markdown
+from kookboek.site.safe_markdown import LinkRewriter, render_markdown
 
 
 def long_date(value: dt.date) -> str:
@@ -27,6 +28,30 @@ def duration(minutes: int) -> str:
     if not hours:
         return f"{minutes} min"
     return f"{hours} u {rest:02d} min" if rest else f"{hours} u"
+
+
+def time_parts(recipe: Recipe) -> str:
+    """'10 min voorbereiden, 30 min koken': the parts of a recipe's time that it gives."""
+    parts = []
+    if recipe.prep_minutes:
+        parts.append(f"{duration(recipe.prep_minutes)} voorbereiden")
+    if recipe.cook_minutes:
+        parts.append(f"{duration(recipe.cook_minutes)} koken")
+    return ", ".join(parts)
+
+
+NO_ALLERGENS = "geen van de 14 allergenen die op een etiket moeten staan"
+ALLERGENS_UNKNOWN = "nog niet bekend"
+
+
+def allergen_list(allergens: Sequence[str] | None) -> str:
+    """A recipe's allergens as a reader sees them; "none" and "not known" said in words,
+    so that a missing list can never be read as "no allergens"."""
+    if allergens is None:
+        return ALLERGENS_UNKNOWN
+    if not allergens:
+        return NO_ALLERGENS
+    return ", ".join(ALLERGEN_NAMES[allergen].lower() for allergen in allergens)
 
 
 def quantity(ingredient: Ingredient) -> str:
@@ -56,6 +81,8 @@ def environment() -> jinja2.Environment:
         long_date=long_date,
         duration=duration,
         quantity=quantity,
+        time_parts=time_parts,
+        allergen_list=allergen_list,
         quantity_of=format_quantity,
         markdown=_markdown_html,
     )
@@ -69,9 +96,11 @@ def environment() -> jinja2.Environment:
 
 
 @lru_cache(maxsize=4096)
-def _markdown_html(text: str) -> Markup:
-    """A recipe body is shown on its page and indexed for search: convert it once per build."""
-    return Markup(render_markdown(text))
+def _markdown_html(text: str, links: LinkRewriter | None = None) -> Markup:
+    """A recipe body is shown on its page and indexed for search: convert it once per build.
+
+    ``links``: how its links are published on the page (``site/links.py``)."""
+    return Markup(render_markdown(text, links=links))
 
 
 def render(template: str, **context: Any) -> str:

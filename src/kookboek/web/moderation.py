@@ -20,10 +20,17 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from kookboek.content.vocabulary import ALLERGEN_NAMES, ALLERGENS
 from kookboek.inbox.preview import preview
 from kookboek.inbox.store import InboxEntry, UnknownEntry
 from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
-from kookboek.inbox.writer import ApprovalError, publication_problems, write_recipe
+from kookboek.inbox.writer import (
+    ApprovalError,
+    chosen_allergens,
+    publication_problems,
+    review_allergens,
+    write_recipe,
+)
 from kookboek.support.launcher import command_name
 from kookboek.web import client_address, inbox, limiter
 from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
@@ -110,13 +117,18 @@ def show(entry_id: str) -> ResponseReturnValue:
     stored = entry.photo.read_bytes() if entry.photo else None
     photo = preview_photo(stored, url_for("beheer.photo", entry_id=entry.id))
     shown = preview(entry.submission, prices, competences, photo)
-    problems = publication_problems(entry.submission, prices, competences)
+    allergens = review_allergens(entry.submission, prices)
+    # As approved with the boxes as they are ticked here: the derived allergens.
+    problems = publication_problems(entry.submission, prices, competences, allergens.allergens)
     return render_template(
         "beheer/entry.html",
         entry=entry,
         preview=shown,
         frame=preview_frame(shown),
         problems=problems,
+        allergens=allergens,
+        allergen_names=ALLERGEN_NAMES,
+        all_allergens=ALLERGENS,
     )
 
 
@@ -168,9 +180,16 @@ def approve(entry_id: str) -> ResponseReturnValue:
     except KitchenDataMissing as exc:
         return _content_problem(str(exc))
     photo = entry.photo.read_bytes() if entry.photo else None
+    # The boxes the coach left ticked: what the recipe file will state.
+    allergens = chosen_allergens(request.form.getlist("allergenen"))
     try:
         written = write_recipe(
-            entry.submission, current_app.config["CONTENT_DIR"], prices, competences, photo
+            entry.submission,
+            current_app.config["CONTENT_DIR"],
+            prices,
+            competences,
+            photo,
+            allergens=allergens,
         )
     except ApprovalError as exc:
         flash("Nog niet goedgekeurd: " + " ".join(exc.problems))
