@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask
+from waitress import wasyncore
 from waitress.server import create_server
 
 from kookboek.web.server import server_options
@@ -25,8 +26,13 @@ def running(app: Flask, threads: int = 8) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.close()
+        # Closed from the server's own thread: closing its sockets from here while it waits
+        # in select() raced with it (EBADF in the server thread). With nothing left to watch,
+        # its loop ends by itself.
+        server.task_dispatcher.shutdown()
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         thread.join(timeout=5)
+        assert not thread.is_alive(), "the test server did not stop"
 
 
 def free_port() -> int:
