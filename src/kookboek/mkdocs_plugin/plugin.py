@@ -22,8 +22,10 @@ from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
+from kookboek.images.share import cached_share_image
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
+from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import GeneratedPage, generated_pages
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
 from kookboek.site.pages import (
@@ -33,6 +35,7 @@ from kookboek.site.pages import (
     render_recipe_page,
     render_recipe_search_text,
 )
+from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
 from kookboek.site.templating import content_path
 from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
@@ -57,6 +60,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.image_cache: ImageCache | None = None
         self.site: SiteContext | None = None
         self.search_texts: dict[str, Callable[[], str]] = {}  # src_uri → what search indexes
+        self.share_images: dict[str, str] = {}  # published share image → its alt text
+        self._recipes_by_source: dict[str, Recipe] = {}
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
         self._full_content: dict[str, str | None] = {}
@@ -103,8 +108,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             links=lambda: self.links,
             fragment_file=self._cache_root(config) / FRAGMENTS_FILE,
         )
+        self._recipes_by_source.clear()
         for recipe in project.recipes:
             src_uri = recipe.source.relative_to(config.docs_dir).as_posix()
+            self._recipes_by_source[src_uri] = recipe
             self.titles[src_uri] = recipe.title
             self.descriptions[src_uri] = recipe.description
             self.renderers[src_uri] = partial(render_recipe_page, recipe, site)
@@ -117,6 +124,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for generated in generated_pages(project, self.downloads, site):
             self._add_generated(files, generated, config)
         self._publish_fonts(files, config)
+        self._publish_share_images(files, project, config)
+        self._publish_feed(files, project, config)
         # Now every page and file is known, generated ones too: links to them resolve like
         # any other, on the engine's pages and in the PDFs.
         self.links = published_files(files, config)
@@ -141,6 +150,31 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             hrefs = body_links(document.body)
             for problem in link_problems(document.source, project.content_dir, hrefs, self.links):
                 log.warning("%s", problem)
+
+    def _publish_share_images(self, files: Files, project: Project, config: MkDocsConfig) -> None:
+        """A share image per recipe and one for the other pages (Open Graph, the feed)."""
+        self.share_images.clear()
+        cache_dir = self._cache_root(config) / "images"
+        for planned in planned_share_images(
+            project, config.site_name, config.site_description or ""
+        ):
+            made = cached_share_image(planned.pictures, planned.card, cache_dir)
+            if files.get_file_from_path(planned.url_path) is None:
+                files.append(File.generated(config, planned.url_path, abs_src_path=str(made)))
+            self.share_images[planned.url_path] = planned.alt
+
+    def _publish_feed(self, files: Files, project: Project, config: MkDocsConfig) -> None:
+        site_url = config.site_url or ""
+        if not site_url:
+            return  # a feed needs absolute addresses
+        shared = {r.slug: recipe_share_path(r) for r in project.recipes}
+        feed = render_feed(
+            feed_entries(project, site_url, shared),
+            site_url,
+            config.site_name,
+            config.site_description or "",
+        )
+        files.append(File.generated(config, FEED_PATH, content=feed))
 
     def _publish_fonts(self, files: Files, config: MkDocsConfig) -> None:
         """The fonts live in the package (the PDFs and the form use them too); the theme's
@@ -226,6 +260,12 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             page.meta["title"] = str(escape(page.meta["titel"]))
         if src_uri in self.descriptions:
             page.meta["description"] = str(escape(self.descriptions[src_uri]))
+        recipe = self._recipes_by_source.get(src_uri)
+        share = recipe_share_path(recipe) if recipe else SITE_CARD
+        if share in self.share_images:
+            page.meta["share_image"] = share
+            page.meta["share_image_alt"] = str(escape(self.share_images[share]))
+            page.meta["share_type"] = "article" if recipe else "website"
         if page.is_homepage:
             page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:

@@ -1,0 +1,164 @@
+"""Share images: the picture a messaging app shows when someone shares a page.
+
+1200×630 JPEG of at most 300 kB (what WhatsApp, Signal, Facebook and Mastodon show as a
+preview): the recipe's photo or drawing filling the card, with a band carrying its title and
+its cost per portion in the site's own font. Drawings (SVG) are rasterised with resvg, which
+needs no Cairo and no network. Made once per set of inputs, kept in the image cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from kookboek.images.decode import open_photo
+from kookboek.support.files import write_atomic
+from kookboek.support.resources import FONTS_DIR
+
+WIDTH, HEIGHT = 1200, 630
+MAX_BYTES = 300_000
+SHARE_VERSION = "1"
+BOLD_FONT = FONTS_DIR / "atkinson-hyperlegible-latin-700-normal.woff2"
+REGULAR_FONT = FONTS_DIR / "atkinson-hyperlegible-latin-400-normal.woff2"
+BRAND = (166, 52, 30)  # the site's primary colour (kookboek.css)
+BAND = (33, 24, 20)
+PAPER = (252, 246, 236)
+MARGIN = 56
+
+
+@dataclass(frozen=True)
+class ShareCard:
+    """The words on the card: a title (at most two lines) and one line below it."""
+
+    title: str
+    line: str
+    site_name: str
+
+
+def share_image(pictures: Sequence[Path], card: ShareCard) -> bytes:
+    """The JPEG for ``card`` over ``pictures`` (photos or SVG drawings, side by side; none:
+    a plain card)."""
+    canvas = _background(pictures)
+    _draw_words(canvas, card)
+    return _jpeg_within_budget(canvas)
+
+
+def cached_share_image(pictures: Sequence[Path], card: ShareCard, cache_dir: Path) -> Path:
+    """``share_image``, made only when its inputs (picture bytes, words, fonts) are new."""
+    key = hashlib.sha256(SHARE_VERSION.encode())
+    for part in (card.title, card.line, card.site_name):
+        key.update(b"\0" + part.encode())
+    for picture in pictures:
+        key.update(b"\0" + hashlib.sha256(picture.read_bytes()).digest())
+    key.update(_font_digest())
+    target = cache_dir / "delen" / f"{key.hexdigest()[:24]}.jpg"
+    if not target.is_file():
+        write_atomic(target, share_image(pictures, card))
+    return target
+
+
+@cache
+def _font_digest() -> bytes:
+    return hashlib.sha256(BOLD_FONT.read_bytes() + REGULAR_FONT.read_bytes()).digest()
+
+
+def _background(pictures: Sequence[Path]) -> Image.Image:
+    canvas = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    if not pictures:
+        ImageDraw.Draw(canvas).rectangle((0, 0, 24, HEIGHT), fill=BRAND)
+        return canvas
+    tile_width = WIDTH // len(pictures)
+    for index, picture in enumerate(pictures):
+        left = index * tile_width
+        width = WIDTH - left if index == len(pictures) - 1 else tile_width
+        if picture.suffix.lower() == ".svg":
+            image = _rasterised_drawing(picture)
+        else:
+            image = open_photo(picture.read_bytes(), at_least=WIDTH)
+        tile = ImageOps.fit(image.convert("RGB"), (width, HEIGHT), Image.Resampling.LANCZOS)
+        canvas.paste(tile, (left, 0))
+    return canvas
+
+
+def _rasterised_drawing(picture: Path) -> Image.Image:
+    import resvg_py  # only builds that make share images of drawings need it
+
+    png = resvg_py.svg_to_bytes(
+        svg_string=picture.read_text(encoding="utf-8"), width=WIDTH, skip_system_fonts=True
+    )
+    with Image.open(BytesIO(bytes(png))) as drawn:
+        drawn.load()
+        if drawn.mode in {"RGBA", "LA", "P"}:
+            flat = Image.new("RGB", drawn.size, (255, 255, 255))
+            rgba = drawn.convert("RGBA")
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return flat
+        return drawn.convert("RGB")
+
+
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, lines: int) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width`` pixels; the last one ends in … if cut."""
+    words, result, current = text.split(), [], ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if font.getlength(candidate) <= width or not current:
+            current = candidate
+        else:
+            result.append(current)
+            current = word
+    if current:
+        result.append(current)
+    if len(result) > lines:
+        result = result[:lines]
+        last = result[-1]
+        while last and font.getlength(last + " …") > width:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        result[-1] = last + " …"
+    return result
+
+
+def _draw_words(canvas: Image.Image, card: ShareCard) -> None:
+    title_font = _font(BOLD_FONT, 64)
+    line_font = _font(REGULAR_FONT, 38)
+    site_font = _font(BOLD_FONT, 28)
+    text_width = WIDTH - 2 * MARGIN
+    title_lines = _wrapped(card.title, title_font, text_width, 2)
+    title_height = 76 * len(title_lines)
+    band_top = HEIGHT - (MARGIN + title_height + 16 + 46 + 28)
+    overlay = Image.new("RGBA", canvas.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(overlay)
+    draw.rectangle((0, band_top, WIDTH, HEIGHT), fill=(*BAND, 225))
+    draw.rectangle((0, band_top, WIDTH, band_top + 8), fill=(*BRAND, 255))
+    canvas.paste(Image.alpha_composite(canvas.convert("RGBA"), overlay).convert("RGB"))
+    draw = ImageDraw.Draw(canvas)
+    if card.site_name != card.title:
+        # The site's name in a tab above the band, so the card says where it comes from.
+        name = _wrapped(card.site_name, site_font, text_width, 1)[0]
+        tab_width = int(site_font.getlength(name)) + 36
+        draw.rectangle((MARGIN - 18, band_top - 52, MARGIN - 18 + tab_width, band_top), fill=BRAND)
+        draw.text((MARGIN, band_top - 45), name, font=site_font, fill=(255, 255, 255))
+    y = band_top + 28
+    for text in title_lines:
+        draw.text((MARGIN, y), text, font=title_font, fill=(255, 255, 255))
+        y += 76
+    for line in _wrapped(card.line, line_font, text_width, 1):  # none when there is no line
+        draw.text((MARGIN, y + 16), line, font=line_font, fill=(255, 231, 196))
+
+
+def _jpeg_within_budget(canvas: Image.Image) -> bytes:
+    for quality in (85, 78, 70, 60, 50):
+        out = BytesIO()
+        canvas.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
+        if out.tell() <= MAX_BYTES:
+            return out.getvalue()
+    return out.getvalue()  # a 1200×630 JPEG at quality 50 is far below the budget
