@@ -241,3 +241,57 @@ def test_nothing_jumps_while_the_page_loads(
         assert sum(shifts) < 0.01, shifts
     finally:
         context.close()
+
+
+def test_sharing_without_a_share_menu_offers_whatsapp_and_copying_the_link(
+    chromium: Any, base_url: str
+) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="nl-BE")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    context.add_init_script("delete Navigator.prototype.share;")
+    page = context.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    address = "https://example.org/kookboek/recepten/linzensoep/"
+    whatsapp = page.locator("[data-kb-share-whatsapp]")
+    assert whatsapp.is_visible() and not page.locator("[data-kb-share-native]").is_visible()
+    assert whatsapp.get_attribute("href") == (
+        "https://wa.me/?text=Linzensoep%20https%3A%2F%2Fexample.org%2Fkookboek%2Frecepten%2Flinzensoep%2F"
+    )
+    page.click("[data-kb-share-copy]")
+    page.wait_for_function("document.querySelector('[data-kb-share-status]').textContent !== ''")
+    assert page.text_content("[data-kb-share-status]") == "De link is gekopieerd."
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    context.close()
+
+
+def test_sharing_uses_the_phones_own_share_menu_where_it_has_one(
+    chromium: Any, base_url: str
+) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 800}, locale="nl-BE")
+    context.add_init_script(
+        "Navigator.prototype.share = function (data) { window.__gedeeld = data;"
+        " return Promise.resolve(); };"
+    )
+    page = context.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    assert not page.locator("[data-kb-share-whatsapp]").is_visible()
+    page.click("[data-kb-share-native]")
+    shared = page.evaluate("window.__gedeeld")
+    assert shared == {
+        "title": "Linzensoep",
+        "url": "https://example.org/kookboek/recepten/linzensoep/",
+    }
+    context.close()
+
+
+def test_without_scripts_the_whatsapp_link_still_works(chromium: Any, base_url: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    link = page.locator("[data-kb-share-whatsapp]")
+    assert link.is_visible()
+    assert link.get_attribute("href") == (
+        "https://wa.me/?text=Linzensoep%20https%3A//example.org/kookboek/recepten/linzensoep/"
+    )
+    assert not page.locator("[data-kb-share-copy]").is_visible()
+    context.close()

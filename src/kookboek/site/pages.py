@@ -225,6 +225,7 @@ def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
         photo,
         json_ld_script(data),
         links=site.page_links(recipe.source, root),
+        share_url=page_url if site.site_url else "",
     )
 
 
@@ -237,10 +238,13 @@ def recipe_article(
     photo: Photo | None = None,
     json_ld: Markup | None = None,
     links: LinkRewriter | None = None,
+    share_url: str | None = None,
 ) -> str:
     """A recipe's article as the public page shows it: also the form's and /beheer's preview.
 
-    ``links``: how links in its text are published (left as written when None)."""
+    ``links``: how links in its text are published (left as written when None).
+    ``share_url``: the page's address for the share buttons ('' when the site's address is not
+    known: the browser's then); None, as in a preview, shows no share buttons."""
     return render(
         "site/recipe.html",
         links=links,
@@ -254,6 +258,7 @@ def recipe_article(
         category_url=category_url,
         price_list_url=PRICE_LIST_URL,
         root=root,
+        share_url=share_url,
     )
 
 

@@ -194,10 +194,50 @@
     });
   }
 
+  // Sharing a recipe: the phone's own menu (Web Share API) where there is one, else a
+  // WhatsApp link and a button that copies the address. No script from another site.
+  function setupShare(root) {
+    root.querySelectorAll("[data-kb-share]").forEach(function (box) {
+      if (box.dataset.kbReady) return;
+      box.dataset.kbReady = "1";
+      var url = box.dataset.url || window.location.href.split("#")[0];
+      var title = box.dataset.title || document.title;
+      var status = box.querySelector("[data-kb-share-status]");
+      var native = box.querySelector("[data-kb-share-native]");
+      var whatsapp = box.querySelector("[data-kb-share-whatsapp]");
+      var copy = box.querySelector("[data-kb-share-copy]");
+      whatsapp.href = "https://wa.me/?text=" + encodeURIComponent(title + " " + url);
+      if (navigator.share) {
+        native.hidden = false;
+        whatsapp.hidden = true;
+        native.addEventListener("click", function () {
+          navigator.share({ title: title, url: url }).catch(function () {
+            // Closed without sharing: nothing to say.
+          });
+        });
+        return;
+      }
+      if (navigator.clipboard && window.isSecureContext) {
+        copy.hidden = false;
+        copy.addEventListener("click", function () {
+          navigator.clipboard.writeText(url).then(
+            function () {
+              status.textContent = "De link is gekopieerd.";
+            },
+            function () {
+              status.textContent = "Kopiëren lukte niet. Het adres is: " + url;
+            }
+          );
+        });
+      }
+    });
+  }
+
   function setup() {
     setupOverview(document);
     setupScaler(document);
     setupPrint(document);
+    setupShare(document);
   }
 
   if (typeof window.document$ !== "undefined") {
