@@ -10,6 +10,7 @@ import click
 
 from kookboek.cli import dutch
 from kookboek.cli.form import form, inbox, set_password
+from kookboek.cli.publish import publish
 from kookboek.content.errors import ContentErrors, warnings_report
 from kookboek.content.project import load_project
 from kookboek.support.launcher import command_name
@@ -122,3 +123,4 @@ def _require(config_file: Path) -> None:
 main.add_command(form)
 main.add_command(inbox)
 main.add_command(set_password)
+main.add_command(publish)

@@ -24,6 +24,7 @@ from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_image
 from kookboek.mkdocs_plugin.config import KookboekConfig
+from kookboek.site.address import placeholder_problem
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import GeneratedPage, generated_pages
@@ -88,6 +89,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for warning in self.project.warnings:
             # Not a MkDocs warning: it must not stop a strict build, but the coach sees it.
             log.info("Let op: %s", warning, extra={COACH_RECORD: True})
+        address = placeholder_problem(config.site_url)
+        if address and not self.serving:
+            log.info("Let op: %s", address, extra={COACH_RECORD: True})
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -84,6 +84,13 @@ def _setup_logging(verbose: bool) -> None:
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+def site_address(config_file: Path) -> str | None:
+    """``site_url`` of the configuration (what the published pages will name)."""
+    _setup_logging(False)
+    config = load_config(str(config_file))
+    return config.site_url or None
+
+
 def build_site(
     config_file: Path, *, pdf: bool = True, strict: bool = True, verbose: bool = False
 ) -> BuildResult:
