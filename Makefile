@@ -23,12 +23,17 @@ serve:
 check:
 	@./kookboek check
 
+NODE_TOOLS := .cache/node-tools/.installed
+
+$(NODE_TOOLS): scripts/install-page-checkers.sh
+	scripts/install-page-checkers.sh
+
 # Everything, as CI runs it: real builds, PDFs and Chromium (about two minutes).
-test: $(TEST_TOOLS) lint typecheck
+test: $(TEST_TOOLS) $(NODE_TOOLS) lint typecheck
 	$(BIN)/pytest
 
 # For the edit loop: lint, types and the tests without a browser or a real build (seconds).
-test-fast: $(TEST_TOOLS) lint typecheck
+test-fast: $(TEST_TOOLS) $(NODE_TOOLS) lint typecheck
 	$(BIN)/pytest -m "not browser and not slow"
 
 PY_DIRS := src tests $(wildcard scripts)
