@@ -62,6 +62,8 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         args.append("--help")
     elif args[1] == "beheer-wachtwoord":
         typed = f"{PASSWORD}\n{PASSWORD}\n"
+    elif args[1] == "publish":
+        prepare_a_repository(project, tmp_path)
     done = subprocess.run(
         args,
         cwd=project,
@@ -85,3 +87,25 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         ), output
     if args[1] == "beheer-wachtwoord":
         assert (project / "inzendingen" / ".beheer-wachtwoord").is_file()
+    if args[1] == "publish":
+        assert "Online gezet: https://kookgroep.github.io/kookboek/" in output
+
+
+def prepare_a_repository(project: Path, home: Path) -> None:
+    """What the handleiding has the coach do before publishing: a real site_url, the folder
+    in git, and a remote 'origin' (here a bare repository on this machine)."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "https://example.org/kookboek/", "https://kookgroep.github.io/kookboek/"
+        ),
+        encoding="utf-8",
+    )
+    env = {"PATH": PLAIN_PATH, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
+    remote = home / "github.git"
+    for command, folder in (
+        (["git", "init", "-q", "--bare", str(remote)], home),
+        (["git", "init", "-q", "-b", "main"], project),
+        (["git", "remote", "add", "origin", str(remote)], project),
+    ):
+        subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
