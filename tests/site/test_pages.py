@@ -160,10 +160,20 @@ def test_warm_rebuild_processes_no_image(built: Path) -> None:
     from kookboek.mkdocs_plugin.run import build_site
 
     cache = built / ".cache" / "kookboek" / "images"
-    before = sorted(p.name for p in cache.iterdir() if p.suffix != ".json")
-    assert len(before) == 6  # 3 widths × (WebP + JPEG), made by the first build
+
+    def made() -> dict[str, int]:
+        return {
+            p.relative_to(cache).as_posix(): p.stat().st_mtime_ns
+            for p in cache.rglob("*")
+            if p.is_file() and p.suffix != ".json"
+        }
+
+    before = made()
+    photos = [name for name in before if "/" not in name]
+    assert len(photos) == 6  # 3 widths × (WebP + JPEG), made by the first build
+    assert len(before) - len(photos) == 4  # share images: 3 recipes and the site
     build_site(built / "mkdocs.yml", pdf=False)
-    assert sorted(p.name for p in cache.iterdir() if p.suffix != ".json") == before
+    assert made() == before  # nothing made again, nothing rewritten
     assert sorted(p.name for p in (built / "site" / "fotos").iterdir()) == sorted(
         f"pannenkoeken-{w}.{ext}" for w in (400, 800, 1200) for ext in ("jpg", "webp")
     )
