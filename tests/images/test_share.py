@@ -8,12 +8,14 @@ from pathlib import Path
 
 from PIL import Image
 
+from kookboek.images.cache import ImageCache
 from kookboek.images.share import (
     HEIGHT,
     MAX_BYTES,
     WIDTH,
     ShareCard,
     cached_share_image,
+    cached_share_images,
     share_image,
 )
 from project_paths import FIXTURES
@@ -47,14 +49,15 @@ def test_even_a_photo_of_pure_noise_stays_within_the_budget(tmp_path: Path) -> N
 
 
 def test_the_image_is_made_once_per_set_of_inputs(tmp_path: Path) -> None:
-    first = cached_share_image([DRAWING], CARD, tmp_path)
+    cache = ImageCache(tmp_path)
+    first = cached_share_image([DRAWING], CARD, cache)
     made = first.stat().st_mtime_ns
-    assert cached_share_image([DRAWING], CARD, tmp_path) == first
-    assert first.stat().st_mtime_ns == made
-    other = cached_share_image(
-        [DRAWING], ShareCard("Linzensoep", "€ 0,50", "Testkookboek"), tmp_path
-    )
-    assert other != first and other.is_file()
+    assert cached_share_image([DRAWING], CARD, cache) == first
+    assert first.stat().st_mtime_ns == made and cache.processed == 1
+    cheaper = ShareCard("Linzensoep", "€ 0,50", "Testkookboek")
+    other, again = cached_share_images([([DRAWING], cheaper), ([DRAWING], CARD)], cache)
+    assert other != first and other.is_file() and again == first
+    assert cache.processed == 2
 
 
 def test_without_pictures_it_is_a_plain_card() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from kookboek.images.cache import ImageCache
 from kookboek.images.decode import open_photo
 from kookboek.support.files import write_atomic
 from kookboek.support.resources import FONTS_DIR
@@ -49,18 +51,44 @@ def share_image(pictures: Sequence[Path], card: ShareCard) -> bytes:
     return _jpeg_within_budget(canvas)
 
 
-def cached_share_image(pictures: Sequence[Path], card: ShareCard, cache_dir: Path) -> Path:
-    """``share_image``, made only when its inputs (picture bytes, words, fonts) are new."""
+def cached_share_image(pictures: Sequence[Path], card: ShareCard, cache: ImageCache) -> Path:
+    """``share_image``, made only when its inputs (pictures, words, fonts) are new.
+
+    The pictures are known by the image cache's digests, so a warm build reads none of them.
+    """
+    target = _target(pictures, card, cache)
+    if not target.is_file():
+        write_atomic(target, share_image(pictures, card))
+        cache.processed += 1
+    return target
+
+
+def cached_share_images(
+    wanted: Sequence[tuple[Sequence[Path], ShareCard]], cache: ImageCache, workers: int = 2
+) -> list[Path]:
+    """Several share images, the missing ones made in parallel (Pillow and resvg do most
+    of their work outside the interpreter lock)."""
+    targets = [_target(pictures, card, cache) for pictures, card in wanted]
+    todo = [i for i, target in enumerate(targets) if not target.is_file()]
+
+    def make(index: int) -> None:
+        pictures, card = wanted[index]
+        write_atomic(targets[index], share_image(pictures, card))
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(make, todo))
+    cache.processed += len(todo)
+    return targets
+
+
+def _target(pictures: Sequence[Path], card: ShareCard, cache: ImageCache) -> Path:
     key = hashlib.sha256(SHARE_VERSION.encode())
     for part in (card.title, card.line, card.site_name):
         key.update(b"\0" + part.encode())
     for picture in pictures:
-        key.update(b"\0" + hashlib.sha256(picture.read_bytes()).digest())
+        key.update(b"\0" + cache.digest(picture).encode())
     key.update(_font_digest())
-    target = cache_dir / "delen" / f"{key.hexdigest()[:24]}.jpg"
-    if not target.is_file():
-        write_atomic(target, share_image(pictures, card))
-    return target
+    return cache.cache_dir / "delen" / f"{key.hexdigest()[:24]}.jpg"
 
 
 @cache

@@ -22,7 +22,7 @@ from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
-from kookboek.images.share import cached_share_image
+from kookboek.images.share import cached_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.address import placeholder_problem
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
@@ -158,14 +158,16 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def _publish_share_images(self, files: Files, project: Project, config: MkDocsConfig) -> None:
         """A share image per recipe and one for the other pages (Open Graph, the feed)."""
         self.share_images.clear()
-        cache_dir = self._cache_root(config) / "images"
-        for planned in planned_share_images(
-            project, config.site_name, config.site_description or ""
-        ):
-            made = cached_share_image(planned.pictures, planned.card, cache_dir)
-            if files.get_file_from_path(planned.url_path) is None:
-                files.append(File.generated(config, planned.url_path, abs_src_path=str(made)))
-            self.share_images[planned.url_path] = planned.alt
+        assert self.image_cache is not None  # made with the photos, just before
+        planned = planned_share_images(project, config.site_name, config.site_description or "")
+        before = self.image_cache.processed
+        made = cached_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
+        for plan, image in zip(planned, made, strict=True):
+            if files.get_file_from_path(plan.url_path) is None:
+                files.append(File.generated(config, plan.url_path, abs_src_path=str(image)))
+            self.share_images[plan.url_path] = plan.alt
+        if self.image_cache.processed > before:
+            log.info("Deelafbeeldingen gemaakt: %d.", self.image_cache.processed - before)
 
     def _publish_feed(self, files: Files, project: Project, config: MkDocsConfig) -> None:
         site_url = config.site_url or ""
