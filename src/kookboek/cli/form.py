@@ -223,6 +223,69 @@ def reject(entry_id: str, inbox_dir: Path, confirmed: bool) -> None:
     click.echo("De inzending is verwijderd.")
 
 
+archive_argument = click.argument(
+    "archive", metavar="BESTAND", type=click.Path(path_type=Path, dir_okay=False)
+)
+
+
+@inbox.command("export", short_help="Bewaar alle inzendingen met hun foto's in één bestand.")
+@archive_argument
+@inbox_option
+def export_entries(archive: Path, inbox_dir: Path) -> None:
+    """Bewaar alle inzendingen die wachten, met hun foto's, in één zip-bestand BESTAND.
+
+    Zo maak je een reservekopie, of breng je de inzendingen naar een andere computer
+    (daar zet je ze terug met 'inbox import'). Bestaat BESTAND al, dan wordt het vervangen.
+    Er gaan geen wachtwoord en geen sleutel mee: niet de hash van het wachtwoord van
+    /beheer (.beheer-wachtwoord) en niet de sleutel van het formulier (.sessiesleutel).
+    Ook recepten die een deelnemer nog niet verstuurd heeft, gaan niet mee.
+    """
+    from kookboek.inbox.archive import export_inbox
+
+    try:
+        summary = export_inbox(Inbox(inbox_dir), archive)
+    except OSError as exc:
+        click.echo(f"Kon {archive} niet schrijven: {exc.strerror or exc}.", err=True)
+        sys.exit(1)
+    if summary.entries == 0:
+        click.echo(f"Er wachten geen inzendingen. {archive} is een lege reservekopie.")
+        return
+    click.echo(
+        f"{summary.entries} inzending(en), waarvan {summary.photos} met foto, bewaard in {archive}."
+    )
+    click.echo(f"Terugzetten: {command_name()} inbox import {archive}")
+
+
+@inbox.command("import", short_help="Zet inzendingen terug uit een bestand van 'inbox export'.")
+@archive_argument
+@inbox_option
+def import_entries(archive: Path, inbox_dir: Path) -> None:
+    """Zet de inzendingen uit BESTAND (gemaakt met 'inbox export') terug in het postvak.
+
+    Eerst wordt het hele bestand nagekeken. Is het onvolledig of beschadigd, dan wordt
+    niets teruggezet. Een inzending die al in het postvak staat, wordt niet overschreven:
+    die wordt overgeslagen. Het wachtwoord van /beheer zit niet in BESTAND: kies er een
+    met 'beheer-wachtwoord' als deze computer er nog geen heeft.
+    """
+    from kookboek.inbox.archive import ArchiveProblem, import_inbox
+
+    try:
+        summary = import_inbox(Inbox(inbox_dir), archive)
+    except ArchiveProblem as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"{len(summary.restored)} inzending(en) teruggezet in {inbox_dir}.")
+    if summary.skipped:
+        click.echo(
+            f"{len(summary.skipped)} inzending(en) stonden er al en zijn overgeslagen "
+            "(niet overschreven):"
+        )
+        for entry_id in summary.skipped:
+            click.echo(f"  {entry_id}")
+    if summary.restored:
+        click.echo(f"Bekijk ze met: {command_name()} inbox list")
+
+
 @click.command("beheer-wachtwoord", cls=DutchCommand, short_help="Kies het wachtwoord van /beheer.")
 @inbox_option
 def set_password(inbox_dir: Path) -> None:
