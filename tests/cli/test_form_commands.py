@@ -118,3 +118,9 @@ def test_inbox_import_of_a_damaged_file_says_so_in_dutch_and_stops(tmp_path: Pat
     assert "is niet teruggezet: er is niets in het postvak gezet." in result.output
     assert "onvolledig of beschadigd" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "doel").exists()
+
+
+def test_the_proxy_must_be_an_ip_address(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["form", "--proxy", "caddy"], prog_name="./kookboek")
+    assert result.exit_code == 2
+    assert "'caddy' is geen IP-adres" in result.output and "127.0.0.1" in result.output

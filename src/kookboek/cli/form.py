@@ -5,6 +5,7 @@ Flask is imported only inside ``form``, so the inbox commands work without the w
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from pathlib import Path
 
@@ -63,6 +64,28 @@ class _Port(click.ParamType[int, object]):
 PORT = _Port()
 
 
+class _Address(click.ParamType[str, object]):
+    """An IP address (IPv4 or IPv6), written the way waitress compares it."""
+
+    name = "adres"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        try:
+            return str(ipaddress.ip_address(str(value).strip()))
+        except ValueError:
+            self.fail(
+                f"{value!r} is geen IP-adres. Geef het adres van de proxy, "
+                "bijvoorbeeld 127.0.0.1 als Caddy op dezelfde computer draait.",
+                param,
+                ctx,
+            )
+
+
+ADDRESS = _Address()
+
+
 @click.command(cls=DutchCommand, short_help="Start het invulformulier voor de deelnemers.")
 @click.option(
     "--lesruimte",
@@ -86,14 +109,30 @@ PORT = _Port()
     metavar="POORT",
     help="Het poortnummer in het adres van het formulier.",
 )
+@click.option(
+    "--proxy",
+    type=ADDRESS,
+    metavar="ADRES",
+    help="Het IP-adres van de https-proxy (bijvoorbeeld Caddy) vóór het formulier, meestal "
+    "127.0.0.1. Alleen van dat adres gelooft het formulier welk toestel iets stuurt "
+    "(X-Forwarded-For) en of dat via https ging (X-Forwarded-Proto).",
+)
 @inbox_option
 @content_option
-def form(training_room: bool, host: str, port: int, inbox_dir: Path, content_dir: Path) -> None:
+def form(
+    training_room: bool,
+    host: str,
+    port: int,
+    proxy: str | None,
+    inbox_dir: Path,
+    content_dir: Path,
+) -> None:
     """Start het invulformulier voor recepten, met de beheerpagina /beheer.
 
     Zonder opties werkt het formulier alleen op deze computer. Met --lesruimte kunnen de
     telefoons op hetzelfde wifi-netwerk het openen: de terminal toont het adres en een
-    QR-code. Stoppen: Ctrl en C tegelijk.
+    QR-code. Op een server staat het achter een https-proxy: geef dan --proxy.
+    Stoppen: Ctrl en C tegelijk.
     """
     from kookboek.web import create_app
     from kookboek.web.server import announce, serve
@@ -105,8 +144,8 @@ def form(training_room: bool, host: str, port: int, inbox_dir: Path, content_dir
             f"De map {content_dir} bestaat niet. Start dit in de map van het kookboek.", err=True
         )
         sys.exit(2)
-    app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir})
-    announce(host, port, click.echo)
+    app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir, "TRUSTED_PROXY": proxy})
+    announce(host, port, click.echo, proxy)
     serve(app, host, port)
 
 
