@@ -124,3 +124,13 @@ def test_the_proxy_must_be_an_ip_address(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["form", "--proxy", "caddy"], prog_name="./kookboek")
     assert result.exit_code == 2
     assert "'caddy' is geen IP-adres" in result.output and "127.0.0.1" in result.output
+
+
+def test_an_empty_backup_says_so_both_ways(tmp_path: Path) -> None:
+    archive = tmp_path / "leeg.zip"
+    runner = CliRunner()
+    exported = runner.invoke(main, ["inbox", "export", str(archive), "--inbox", str(tmp_path)])
+    assert exported.exit_code == 0 and "Er wachten geen inzendingen." in exported.output
+    imported = runner.invoke(main, ["inbox", "import", str(archive), "--inbox", str(tmp_path)])
+    assert imported.exit_code == 0
+    assert f"Er staan geen inzendingen in {archive}: er is niets teruggezet." in imported.output

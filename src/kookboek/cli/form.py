@@ -313,6 +313,9 @@ def import_entries(archive: Path, inbox_dir: Path) -> None:
     except ArchiveProblem as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    if not summary.restored and not summary.skipped:
+        click.echo(f"Er staan geen inzendingen in {archive}: er is niets teruggezet.")
+        return
     click.echo(f"{len(summary.restored)} inzending(en) teruggezet in {inbox_dir}.")
     if summary.skipped:
         click.echo(
