@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import html
+import http.client
 import io
 import re
+import socket
+import ssl
+import urllib.parse
 from pathlib import Path
 
 from PIL import Image
@@ -127,3 +131,87 @@ def phone_photo(size: tuple[int, int] = (4000, 3000)) -> bytes:
     out = io.BytesIO()
     noisy.save(out, "JPEG", quality=92)
     return out.getvalue()
+
+
+class Phone:
+    """One client with its own session cookie, talking HTTP(S) to a running form server.
+
+    ``forwarded_for`` and ``forwarded_proto`` are sent as X-Forwarded-For and
+    X-Forwarded-Proto (what a proxy says, or what a client pretends); ``source`` is the local
+    address to connect from and ``context`` makes it HTTPS (with ``server_name`` for the
+    certificate and the Host header).
+    """
+
+    def __init__(
+        self,
+        base: str,
+        *,
+        forwarded_for: str | None = None,
+        forwarded_proto: str | None = None,
+        source: str | None = None,
+        context: ssl.SSLContext | None = None,
+        server_name: str = "localhost",
+    ) -> None:
+        parsed = urllib.parse.urlsplit(base)
+        self.address = (parsed.hostname or "127.0.0.1", parsed.port or 80)
+        self.forwarded_for = forwarded_for
+        self.forwarded_proto = forwarded_proto
+        self.source = source
+        self.context = context
+        self.server_name = server_name
+        self.cookie: str | None = None
+        self.set_cookie: str | None = None  # the whole last Set-Cookie header, attributes too
+
+    @property
+    def origin(self) -> str:
+        """The origin the app sees in the Host header, for the Referer a browser sends."""
+        scheme = "https" if self.context or self.forwarded_proto == "https" else "http"
+        host = self.server_name if self.context else self.address[0]
+        return f"{scheme}://{host}:{self.address[1]}"
+
+    def request(
+        self, method: str, path: str, fields: dict[str, object] | None = None
+    ) -> tuple[int, http.client.HTTPMessage, str]:
+        headers = {"Referer": self.origin + path}
+        if self.forwarded_for:
+            headers["X-Forwarded-For"] = self.forwarded_for
+        if self.forwarded_proto:
+            headers["X-Forwarded-Proto"] = self.forwarded_proto
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        body = None
+        if fields is not None:
+            body = urllib.parse.urlencode(fields, doseq=True).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        sock = socket.create_connection(
+            self.address, timeout=30, source_address=(self.source, 0) if self.source else None
+        )
+        connection: http.client.HTTPConnection
+        if self.context:
+            sock = self.context.wrap_socket(sock, server_hostname=self.server_name)
+            connection = http.client.HTTPSConnection(self.server_name, self.address[1])
+            headers["Host"] = f"{self.server_name}:{self.address[1]}"
+        else:
+            connection = http.client.HTTPConnection(*self.address)
+        connection.sock = sock
+        try:
+            connection.request(method, path, body, headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+        cookie = response.headers.get("Set-Cookie")
+        if cookie:
+            self.set_cookie = cookie
+            self.cookie = cookie.split(";")[0]
+        return response.status, response.headers, text
+
+    def log_in(self, password: str) -> int:
+        """Open the login page and send ``password``; the status of the answer."""
+        status, _, page = self.request("GET", "/beheer/aanmelden")
+        assert status == 200, page
+        token = csrf_token(page)
+        status, _, _ = self.request(
+            "POST", "/beheer/aanmelden", {"csrf_token": token, "wachtwoord": password}
+        )
+        return status

@@ -81,3 +81,56 @@ def test_the_password_command_stopped_halfway_stores_nothing(tmp_path: Path) -> 
     )
     assert result.exit_code == 1 and "Gestopt." in result.output
     assert not Inbox(tmp_path).password_file.exists()
+
+
+def test_inbox_export_and_import_round_trip_through_the_terminal(tmp_path: Path) -> None:
+    source, target = tmp_path / "server", tmp_path / "laptop"
+    ids = {add(source, "Linzensoep"), add(source, "Stoemp")}
+    archive = tmp_path / "postvak.zip"
+    runner = CliRunner()
+
+    exported = runner.invoke(main, ["inbox", "export", str(archive), "--inbox", str(source)])
+    assert exported.exit_code == 0, exported.output
+    assert "2 inzending(en), waarvan 0 met foto, bewaard in" in exported.output
+    assert f"Terugzetten: kookboek inbox import {archive}" in exported.output
+
+    imported = runner.invoke(main, ["inbox", "import", str(archive), "--inbox", str(target)])
+    assert imported.exit_code == 0, imported.output
+    assert "2 inzending(en) teruggezet" in imported.output
+    assert {e.id for e in Inbox(target).entries()} == ids
+
+    again = runner.invoke(main, ["inbox", "import", str(archive), "--inbox", str(target)])
+    assert again.exit_code == 0, again.output
+    assert "0 inzending(en) teruggezet" in again.output
+    assert "2 inzending(en) stonden er al en zijn overgeslagen (niet overschreven):" in again.output
+    assert all(entry_id in again.output for entry_id in ids)
+
+
+def test_inbox_import_of_a_damaged_file_says_so_in_dutch_and_stops(tmp_path: Path) -> None:
+    archive = tmp_path / "postvak.zip"
+    add(tmp_path / "bron")
+    CliRunner().invoke(main, ["inbox", "export", str(archive), "--inbox", str(tmp_path / "bron")])
+    archive.write_bytes(archive.read_bytes()[:-100])
+    result = CliRunner().invoke(
+        main, ["inbox", "import", str(archive), "--inbox", str(tmp_path / "doel")]
+    )
+    assert result.exit_code == 1
+    assert "is niet teruggezet: er is niets in het postvak gezet." in result.output
+    assert "onvolledig of beschadigd" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "doel").exists()
+
+
+def test_the_proxy_must_be_an_ip_address(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["form", "--proxy", "caddy"], prog_name="./kookboek")
+    assert result.exit_code == 2
+    assert "'caddy' is geen IP-adres" in result.output and "127.0.0.1" in result.output
+
+
+def test_an_empty_backup_says_so_both_ways(tmp_path: Path) -> None:
+    archive = tmp_path / "leeg.zip"
+    runner = CliRunner()
+    exported = runner.invoke(main, ["inbox", "export", str(archive), "--inbox", str(tmp_path)])
+    assert exported.exit_code == 0 and "Er wachten geen inzendingen." in exported.output
+    imported = runner.invoke(main, ["inbox", "import", str(archive), "--inbox", str(tmp_path)])
+    assert imported.exit_code == 0
+    assert f"Er staan geen inzendingen in {archive}: er is niets teruggezet." in imported.output

@@ -5,6 +5,7 @@ Flask is imported only inside ``form``, so the inbox commands work without the w
 
 from __future__ import annotations
 
+import ipaddress
 import sys
 from pathlib import Path
 
@@ -63,6 +64,28 @@ class _Port(click.ParamType[int, object]):
 PORT = _Port()
 
 
+class _Address(click.ParamType[str, object]):
+    """An IP address (IPv4 or IPv6), written the way waitress compares it."""
+
+    name = "adres"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        try:
+            return str(ipaddress.ip_address(str(value).strip()))
+        except ValueError:
+            self.fail(
+                f"{value!r} is geen IP-adres. Geef het adres van de proxy, "
+                "bijvoorbeeld 127.0.0.1 als Caddy op dezelfde computer draait.",
+                param,
+                ctx,
+            )
+
+
+ADDRESS = _Address()
+
+
 @click.command(cls=DutchCommand, short_help="Start het invulformulier voor de deelnemers.")
 @click.option(
     "--lesruimte",
@@ -86,14 +109,30 @@ PORT = _Port()
     metavar="POORT",
     help="Het poortnummer in het adres van het formulier.",
 )
+@click.option(
+    "--proxy",
+    type=ADDRESS,
+    metavar="ADRES",
+    help="Het IP-adres van de https-proxy (bijvoorbeeld Caddy) vóór het formulier, meestal "
+    "127.0.0.1. Alleen van dat adres gelooft het formulier welk toestel iets stuurt "
+    "(X-Forwarded-For) en of dat via https ging (X-Forwarded-Proto).",
+)
 @inbox_option
 @content_option
-def form(training_room: bool, host: str, port: int, inbox_dir: Path, content_dir: Path) -> None:
+def form(
+    training_room: bool,
+    host: str,
+    port: int,
+    proxy: str | None,
+    inbox_dir: Path,
+    content_dir: Path,
+) -> None:
     """Start het invulformulier voor recepten, met de beheerpagina /beheer.
 
     Zonder opties werkt het formulier alleen op deze computer. Met --lesruimte kunnen de
     telefoons op hetzelfde wifi-netwerk het openen: de terminal toont het adres en een
-    QR-code. Stoppen: Ctrl en C tegelijk.
+    QR-code. Op een server staat het achter een https-proxy: geef dan --proxy.
+    Stoppen: Ctrl en C tegelijk.
     """
     from kookboek.web import create_app
     from kookboek.web.server import announce, serve
@@ -105,8 +144,8 @@ def form(training_room: bool, host: str, port: int, inbox_dir: Path, content_dir
             f"De map {content_dir} bestaat niet. Start dit in de map van het kookboek.", err=True
         )
         sys.exit(2)
-    app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir})
-    announce(host, port, click.echo)
+    app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir, "TRUSTED_PROXY": proxy})
+    announce(host, port, click.echo, proxy)
     serve(app, host, port)
 
 
@@ -221,6 +260,72 @@ def reject(entry_id: str, inbox_dir: Path, confirmed: bool) -> None:
         return
     Inbox(inbox_dir).delete(entry.id)
     click.echo("De inzending is verwijderd.")
+
+
+archive_argument = click.argument(
+    "archive", metavar="BESTAND", type=click.Path(path_type=Path, dir_okay=False)
+)
+
+
+@inbox.command("export", short_help="Bewaar alle inzendingen met hun foto's in één bestand.")
+@archive_argument
+@inbox_option
+def export_entries(archive: Path, inbox_dir: Path) -> None:
+    """Bewaar alle inzendingen die wachten, met hun foto's, in één zip-bestand BESTAND.
+
+    Zo maak je een reservekopie, of breng je de inzendingen naar een andere computer
+    (daar zet je ze terug met 'inbox import'). Bestaat BESTAND al, dan wordt het vervangen.
+    Er gaan geen wachtwoord en geen sleutel mee: niet de hash van het wachtwoord van
+    /beheer (.beheer-wachtwoord) en niet de sleutel van het formulier (.sessiesleutel).
+    Ook recepten die een deelnemer nog niet verstuurd heeft, gaan niet mee.
+    """
+    from kookboek.inbox.archive import export_inbox
+
+    try:
+        summary = export_inbox(Inbox(inbox_dir), archive)
+    except OSError as exc:
+        click.echo(f"Kon {archive} niet schrijven: {exc.strerror or exc}.", err=True)
+        sys.exit(1)
+    if summary.entries == 0:
+        click.echo(f"Er wachten geen inzendingen. {archive} is een lege reservekopie.")
+        return
+    click.echo(
+        f"{summary.entries} inzending(en), waarvan {summary.photos} met foto, bewaard in {archive}."
+    )
+    click.echo(f"Terugzetten: {command_name()} inbox import {archive}")
+
+
+@inbox.command("import", short_help="Zet inzendingen terug uit een bestand van 'inbox export'.")
+@archive_argument
+@inbox_option
+def import_entries(archive: Path, inbox_dir: Path) -> None:
+    """Zet de inzendingen uit BESTAND (gemaakt met 'inbox export') terug in het postvak.
+
+    Eerst wordt het hele bestand nagekeken. Is het onvolledig of beschadigd, dan wordt
+    niets teruggezet. Een inzending die al in het postvak staat, wordt niet overschreven:
+    die wordt overgeslagen. Het wachtwoord van /beheer zit niet in BESTAND: kies er een
+    met 'beheer-wachtwoord' als deze computer er nog geen heeft.
+    """
+    from kookboek.inbox.archive import ArchiveProblem, import_inbox
+
+    try:
+        summary = import_inbox(Inbox(inbox_dir), archive)
+    except ArchiveProblem as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    if not summary.restored and not summary.skipped:
+        click.echo(f"Er staan geen inzendingen in {archive}: er is niets teruggezet.")
+        return
+    click.echo(f"{len(summary.restored)} inzending(en) teruggezet in {inbox_dir}.")
+    if summary.skipped:
+        click.echo(
+            f"{len(summary.skipped)} inzending(en) stonden er al en zijn overgeslagen "
+            "(niet overschreven):"
+        )
+        for entry_id in summary.skipped:
+            click.echo(f"  {entry_id}")
+    if summary.restored:
+        click.echo(f"Bekijk ze met: {command_name()} inbox list")
 
 
 @click.command("beheer-wachtwoord", cls=DutchCommand, short_help="Kies het wachtwoord van /beheer.")

@@ -157,6 +157,24 @@ class Inbox:
         entry = self.get(entry_id)
         write_atomic(entry.folder / DATA_FILE, _serialise(submission, entry.received))
 
+    def restore(self, entry_id: str, data: bytes, photo: bytes | None) -> bool:
+        """Put an entry back from a backup under its own id, ``data`` being its
+        ``inzending.json`` as stored. Returns False, and writes nothing, when the inbox holds
+        that id already: nothing in the inbox is ever overwritten."""
+        if not valid_id(entry_id):
+            raise UnknownEntry("Deze inzending bestaat niet.")
+        target = self.root / entry_id
+        if target.exists():
+            return False
+        staged = self._stage(self.root, data, photo)
+        try:
+            target.mkdir()  # exclusive, as in _rename_to_new_id
+        except FileExistsError:
+            shutil.rmtree(staged)
+            return False
+        os.rename(staged, target)
+        return True
+
     def delete(self, entry_id: str) -> None:
         folder = self._folder(self.root, entry_id)
         # Rename first so a half-deleted folder is never listed.
@@ -198,23 +216,23 @@ class Inbox:
 
     def _read(self, folder: Path, entry_id: str) -> InboxEntry:
         try:
-            data = json.loads((folder / DATA_FILE).read_text(encoding="utf-8"))
-            submission = Submission.model_validate(data["inzending"])
-            received = dt.datetime.fromisoformat(data["ontvangen"])
+            submission, received = parse_entry_data((folder / DATA_FILE).read_bytes())
         except FileNotFoundError:
             raise UnknownEntry("Deze inzending bestaat niet (meer).") from None
-        except (ValueError, KeyError, TypeError, ValidationError):
+        except ValueError:
             raise UnknownEntry(f"De inzending {entry_id} is beschadigd.") from None
         return InboxEntry(entry_id, submission, received, folder)
 
     def _write_folder(self, parent: Path, submission: Submission, photo: bytes | None) -> Path:
+        return self._stage(parent, _serialise(submission, dt.datetime.now(dt.UTC)), photo)
+
+    def _stage(self, parent: Path, data: bytes, photo: bytes | None) -> Path:
         parent.mkdir(parents=True, exist_ok=True)
         staged = parent / f".nieuw-{new_id()}"
         staged.mkdir(mode=0o700)
-        received = dt.datetime.now(dt.UTC)
         if photo is not None:
             (staged / PHOTO_FILE).write_bytes(photo)
-        (staged / DATA_FILE).write_bytes(_serialise(submission, received))
+        (staged / DATA_FILE).write_bytes(data)
         return staged
 
     def _move_in(self, folder: Path) -> str:
@@ -275,6 +293,20 @@ def _remove_if_older(folder: Path, limit: float) -> None:
             shutil.rmtree(folder, ignore_errors=True)
     except FileNotFoundError:
         pass
+
+
+def parse_entry_data(data: bytes) -> tuple[Submission, dt.datetime]:
+    """The submission and the time it was received, from an ``inzending.json``;
+    ``ValueError`` when it is damaged."""
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+        submission = Submission.model_validate(parsed["inzending"])
+        received = dt.datetime.fromisoformat(parsed["ontvangen"])
+    except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        raise ValueError(str(exc)) from None
+    if received.tzinfo is None:
+        raise ValueError("the received time has no time zone")
+    return submission, received
 
 
 def _serialise(submission: Submission, received: dt.datetime) -> bytes:

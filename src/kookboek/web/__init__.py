@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from flask import (
     send_file,
     send_from_directory,
 )
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -31,10 +33,22 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'"
 )
 
+# Browsers that saw this over HTTPS keep to HTTPS for a year.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000"
+
 # What one post may be: a few photos' worth. The participant's photo has its own, lower limit.
 MAX_REQUEST_BYTES = 4 * MAX_PHOTO_BYTES
 
 csrf = CSRFProtect()
+
+
+class HttpsAwareSessionInterface(SecureCookieSessionInterface):
+    """The session cookie is ``Secure`` whenever the request came over HTTPS (directly or as
+    told by the trusted proxy), so a browser never sends it back over plain HTTP; in the
+    training room, over plain HTTP, it stays a plain cookie."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -56,6 +70,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         WTF_CSRF_TIME_LIMIT=12 * 3600,  # filling in a recipe may take a while
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="kookboek",
+        # The address of the HTTPS reverse proxy in front of the form, the only peer whose
+        # X-Forwarded-For and X-Forwarded-Proto are believed (by waitress: web/server.py).
+        TRUSTED_PROXY=None,
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -76,9 +93,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         name: RateLimiter(*app.config[f"{name.upper()}_LIMIT"])
         for name in ("send", "post", "login")
     }
+    app.session_interface = HttpsAwareSessionInterface()
+
+    from kookboek.web.moderation import moderation, refuse_plain_http_from_elsewhere
+
+    # Before the CSRF check: a password typed over plain HTTP on another machine is refused
+    # with the explanation, never checked.
+    app.before_request(refuse_plain_http_from_elsewhere)
     csrf.init_app(app)
 
-    from kookboek.web.moderation import moderation
     from kookboek.web.participant import participant
 
     app.register_blueprint(participant)
@@ -102,8 +125,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     def security_headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # Same-origin only: over HTTPS flask-wtf checks that a post's Referer is this host,
+        # and no address of the form (a review page's token) ever goes to another host.
+        response.headers["Referrer-Policy"] = "same-origin"
         response.headers.setdefault("Cache-Control", "no-store")
+        if request.is_secure:
+            response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
         return response
 
     @app.errorhandler(CSRFError)
@@ -166,4 +193,18 @@ def limiter(name: str) -> RateLimiter:
 
 
 def client_address() -> str:
+    """The phone's address, for the rate limits. Behind the trusted proxy waitress has
+    already put the address the proxy names (X-Forwarded-For) here; from anyone else that
+    header was removed, so no client can pick its own address."""
     return request.remote_addr or "onbekend"
+
+
+def from_this_computer() -> bool:
+    """The request comes from the computer that runs the form (a loopback address)."""
+    try:
+        address = ipaddress.ip_address(request.remote_addr or "")
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return address.is_loopback

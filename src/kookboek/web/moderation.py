@@ -1,4 +1,9 @@
-"""Moderation at /beheer: a coach reviews, corrects, approves or rejects submissions."""
+"""Moderation at /beheer: a coach reviews, corrects, approves or rejects submissions.
+
+/beheer is used only on the computer that runs the form or over HTTPS: from any other address
+over plain HTTP every page of it explains why and asks for no password, because on the
+training room's Wi-Fi anyone could read a password sent in the clear.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ from kookboek.inbox.writer import (
     write_recipe,
 )
 from kookboek.support.launcher import command_name
-from kookboek.web import client_address, inbox, limiter
+from kookboek.web import client_address, from_this_computer, inbox, limiter
 from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
 from kookboek.web.shared import (
     KitchenDataMissing,
@@ -45,6 +50,14 @@ from kookboek.web.shared import (
 
 moderation = Blueprint("beheer", __name__, url_prefix="/beheer")
 log = logging.getLogger("kookboek.beheer")
+
+
+def refuse_plain_http_from_elsewhere() -> ResponseReturnValue | None:
+    """Run before every request (before the CSRF check): a /beheer page asked for over plain
+    HTTP from another machine gets the explanation instead, whatever it was."""
+    if request.blueprint != moderation.name or request.is_secure or from_this_computer():
+        return None
+    return render_template("beheer/not_here.html"), 403
 
 
 def _password_hash() -> str | None:

@@ -25,7 +25,12 @@ def lan_address() -> str | None:
     return None if address.startswith("127.") else address
 
 
-def announce(host: str, port: int, echo: Callable[[str], None]) -> None:
+def announce(host: str, port: int, echo: Callable[[str], None], proxy: str | None = None) -> None:
+    if proxy:
+        echo(f"Het formulier draait op http://{host}:{port}/, achter de https-proxy op {proxy}.")
+        echo("Open het formulier en /beheer/ via het https-adres van de server.")
+        echo("Stoppen: Ctrl en C tegelijk.")
+        return
     if host in ALL_ADDRESSES:
         address = lan_address()
         if address is None:
@@ -48,14 +53,30 @@ def announce(host: str, port: int, echo: Callable[[str], None]) -> None:
 WAITRESS_MARGIN_BYTES = 1024 * 1024
 
 
+# What the HTTPS proxy tells about a request: the phone's address and whether it was HTTPS.
+PROXY_HEADERS = "x-forwarded-for x-forwarded-proto"
+
+
 def server_options(app: Flask, threads: int = 8) -> dict[str, Any]:
-    """The waitress settings for ``app``: the same for ``kookboek form`` and the tests."""
-    return {
+    """The waitress settings for ``app``: the same for ``kookboek form`` and the tests.
+
+    With ``TRUSTED_PROXY`` set, waitress believes X-Forwarded-For and X-Forwarded-Proto from
+    that one address (the last hop only), so the rate limits count each phone and the app
+    knows a request came over HTTPS. From any other peer, and without a proxy, every proxy
+    header is removed before the app sees the request.
+    """
+    options: dict[str, Any] = {
         "threads": threads,
         "max_request_body_size": app.config["MAX_CONTENT_LENGTH"] + WAITRESS_MARGIN_BYTES,
         "ident": "kookboek",
         "clear_untrusted_proxy_headers": True,
     }
+    proxy = app.config.get("TRUSTED_PROXY")
+    if proxy:
+        options.update(
+            trusted_proxy=str(proxy), trusted_proxy_headers=PROXY_HEADERS, trusted_proxy_count=1
+        )
+    return options
 
 
 def serve(app: Flask, host: str, port: int, threads: int = 8) -> None:
