@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import http.client
 import io
@@ -14,7 +15,12 @@ from pathlib import Path
 from PIL import Image
 
 from kookboek.inbox.store import DRAFTS_DIR, SESSION_KEY_FILE, Inbox
-from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission
+from kookboek.inbox.submission import (
+    RawIngredient,
+    RawSubmission,
+    Submission,
+    parse_submission,
+)
 
 GPS_IFD = 0x8825
 
@@ -85,6 +91,12 @@ def sample_raw_submission(steps: tuple[str, ...] = ("Kook.",), **changes: object
     for key, value in changes.items():
         setattr(raw, key, value)
     return raw
+
+
+def sample_submission(title: str = "Stoemp met prei", **changes: object) -> Submission:
+    """``sample_raw_submission`` as the form accepts it (checked, dated 14 October 2026)."""
+    raw = sample_raw_submission(title=title, **changes)
+    return parse_submission(raw, {"plannen"}, today=dt.date(2026, 10, 14))
 
 
 def preview_document(page: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 import json
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from form_helpers import jpeg_with_gps, send
+from form_helpers import jpeg_with_gps, sample_submission, send
 from kookboek.images.intake import process_photo
 from kookboek.inbox.archive import (
     MANIFEST,
@@ -28,24 +27,11 @@ from kookboek.inbox.store import (
     SESSION_KEY_FILE,
     Inbox,
 )
-from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission, parse_submission
+from kookboek.inbox.submission import Submission
 
 
-def submission(title: str) -> Submission:
-    raw = RawSubmission(
-        title=title,
-        description="Romige soep.",
-        category="soep",
-        portions="4",
-        minutes="40",
-        ingredients=[RawIngredient("rode linzen", "250", "g", "")],
-        steps=["Kook."],
-        competences=["plannen"],
-        author="Samira",
-        publish_name=True,
-        publish_photo=True,
-    )
-    return parse_submission(raw, {"plannen"}, today=dt.date(2026, 10, 14))
+def submission(title: str = "Linzensoep") -> Submission:
+    return sample_submission(title)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import time
@@ -8,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from form_helpers import entry_folders, send
+from form_helpers import entry_folders, sample_submission, send
 from kookboek.inbox.store import (
     DATA_FILE,
     PHOTO_FILE,
@@ -19,21 +18,11 @@ from kookboek.inbox.store import (
     UnknownEntry,
     new_id,
 )
-from kookboek.inbox.submission import RawIngredient, RawSubmission, Submission, parse_submission
+from kookboek.inbox.submission import Submission
 
 
 def submission(title: str = "Linzensoep") -> Submission:
-    raw = RawSubmission(
-        title=title,
-        description="Romige soep.",
-        category="soep",
-        portions="4",
-        minutes="40",
-        ingredients=[RawIngredient("rode linzen", "250", "g", "")],
-        steps=["Kook."],
-        competences=["plannen"],
-    )
-    return parse_submission(raw, {"plannen"}, today=dt.date(2026, 10, 14))
+    return sample_submission(title)
 
 
 def test_a_submission_is_stored_in_its_own_random_folder(tmp_path: Path) -> None:

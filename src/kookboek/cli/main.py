@@ -10,6 +10,7 @@ import click
 
 from kookboek.cli import dutch
 from kookboek.cli.form import form, inbox, set_password
+from kookboek.cli.options import config_option
 from kookboek.cli.publish import publish
 from kookboek.content.errors import ContentErrors, warnings_report
 from kookboek.content.project import load_project
@@ -17,16 +18,6 @@ from kookboek.support.launcher import command_name
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 dutch.install()
-
-config_option = click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    default="mkdocs.yml",
-    show_default=True,
-    metavar="BESTAND",
-    help="Het configuratiebestand van de website.",
-)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from kookboek.cli.dutch import DutchCommand
+from kookboek.cli.options import config_option
 from kookboek.site.address import placeholder_problem
 from kookboek.support.launcher import command_name
 
@@ -38,15 +39,7 @@ class PublishProblem(Exception):
     metavar="TAK",
     help="De tak die de website krijgt; GitHub Pages toont gh-pages.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    default="mkdocs.yml",
-    show_default=True,
-    metavar="BESTAND",
-    help="Het configuratiebestand van de website.",
-)
+@config_option
 def publish(remote: str, branch: str, config_file: Path) -> None:
     """Controleer de inhoud, maak de website met de pdf's en zet ze online.
 
