@@ -5,6 +5,7 @@ VENV       := .venv
 BIN        := $(VENV)/bin
 RUNTIME    := $(VENV)/.kookboek-runtime
 TEST_TOOLS := $(VENV)/.kookboek-test
+PAGE_CHECKERS := .cache/node-tools/.installed
 export NO_MKDOCS_2_WARNING := 1
 MAKEFLAGS += --no-print-directory
 
@@ -24,7 +25,7 @@ check:
 	@./kookboek check
 
 # Everything, as CI runs it: real builds, PDFs and Chromium (about two minutes).
-test: $(TEST_TOOLS) lint typecheck
+test: $(TEST_TOOLS) $(PAGE_CHECKERS) lint typecheck
 	$(BIN)/pytest
 
 # For the edit loop: lint, types and the tests without a browser or a real build (seconds).
@@ -48,6 +49,11 @@ $(RUNTIME): pyproject.toml
 $(TEST_TOOLS): $(RUNTIME) pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(TEST_TOOLS)
+
+# The W3C Nu HTML checker (vnu-jar from the npm registry, at the version pinned in the script)
+# for the tests that check every page; needs npm and Java. Installed again when the pins change.
+$(PAGE_CHECKERS): scripts/install-page-checkers.sh
+	scripts/install-page-checkers.sh
 
 # Not part of `make test`: a benchmark of a few minutes (see README, "Performance").
 BENCH_RECIPES ?= 1000
