@@ -73,7 +73,10 @@ def main() -> int:
     for error in errors:
         print(error)
     with_errors = {error.split(":", 1)[0] for error in errors}
-    print(f"{len(errors)} fouten op {len(with_errors)} van {len(pages)} pagina's")
+    if errors:
+        print(f"{len(errors)} fouten op {len(with_errors)} van {len(pages)} pagina's")
+    else:
+        print(f"Geen fouten op {len(pages)} pagina's")
     return 1 if errors else 0
 
 

@@ -58,7 +58,10 @@ def main() -> int:
         for code, count in collections.Counter(issue["code"] for _, issue in errors).items():
             print(f"{count} × {code}")
         with_errors = sum(1 for issues in results.values() if issues)
-        print(f"{len(errors)} fouten op {with_errors} van {len(pages)} pagina's")
+        if errors:
+            print(f"{len(errors)} fouten op {with_errors} van {len(pages)} pagina's")
+        else:
+            print(f"Geen fouten op {len(pages)} pagina's")
     return 1 if errors else 0
 
 
