@@ -79,7 +79,9 @@ def test_a_content_error_is_shown_in_the_browser_and_the_page_reloads_when_fixed
         )
         assert "linzensoep.md:5" in page.locator("main li").first.inner_text()
         page.close()
-    output = process.stdout.read() if process.stdout else ""
+    assert process.stdout is not None
+    with process.stdout:  # closed, else the pipe is left for a later test to warn about
+        output = process.stdout.read()
     assert "linzensoep.md:4: porties:" in output
     assert "Bekijk de website in je browser" in output
     for english in ("INFO", "Serving on", "Building documentation", "appear stuck"):
