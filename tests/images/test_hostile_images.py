@@ -114,7 +114,7 @@ def test_unusual_photos_in_content_are_published_only_as_clean_variants(
     for name in CONVERTED:
         recipe_with_photo(content, name, CORPUS[name][0])
     recipe_with_photo(content, "gewone-foto", jpeg() + html_page())
-    site = build_site(valid_project / "mkdocs.yml", pdf=False)
+    site = build_site(valid_project / "mkdocs.yml", pdf=False).site_dir
     published = sorted((site / "fotos").iterdir())
     for name in [*CONVERTED, "gewone-foto"]:
         assert not (site / "recepten" / f"{name}.jpg").exists()  # never the original

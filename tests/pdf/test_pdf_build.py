@@ -24,7 +24,7 @@ BLEED = 3 * MM
 
 @pytest.fixture(scope="module")
 def built(pdf_project: Path) -> Path:
-    return build_site(pdf_project / "mkdocs.yml", pdf=True)
+    return build_site(pdf_project / "mkdocs.yml", pdf=True).site_dir
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_second_build_without_changes_renders_nothing(pdf_project: Path, built: 
     cached = sorted((pdf_project / ".cache" / "kookboek" / "pdf").glob("*.pdf"))
     before = {path: path.stat().st_mtime_ns for path in cached}
     started = time.perf_counter()
-    rebuilt = build_site(pdf_project / "mkdocs.yml", pdf=True)
+    rebuilt = build_site(pdf_project / "mkdocs.yml", pdf=True).site_dir
     assert time.perf_counter() - started < 10
     assert {path: path.stat().st_mtime_ns for path in cached} == before
     for path in cached:
