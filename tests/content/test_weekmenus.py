@@ -8,7 +8,7 @@ import pytest
 
 from kookboek.content.errors import ContentErrors
 from kookboek.content.menu_rules import closest_slug
-from kookboek.content.project import load_project, load_prices
+from kookboek.content.project import load_prices, load_project
 from kookboek.pricing.shopping import menu_data, shopping_list
 from project_paths import REPO
 from weekmenu_cases import weekmenu_project
@@ -96,7 +96,8 @@ def test_a_menu_naming_a_broken_recipe_reports_only_the_recipe(valid_content: Pa
     write_menu(
         valid_content,
         "soep.yml",
-        "titel: Soep\nbeschrijving: x\ndagen:\n  - {dag: maandag, recept: linzensoep, porties: 4}\n",
+        "titel: Soep\nbeschrijving: x\ndagen:\n"
+        "  - {dag: maandag, recept: linzensoep, porties: 4}\n",
     )
     assert [p for p in problems(valid_content) if "soep.yml" in p] == []
 

@@ -24,7 +24,7 @@ from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
-from kookboek.site.generated import GeneratedPage, generated_pages
+from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
 from kookboek.site.pages import (
     SiteContext,
@@ -116,6 +116,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.renderers[src_uri] = partial(render_document_page, document, site)
         for generated in generated_pages(project, self.downloads, site):
             self._add_generated(files, generated, config)
+        for published in generated_files(site):
+            files.append(File.generated(config, published.src_uri, content=published.content))
         self._publish_fonts(files, config)
         # Now every page and file is known, generated ones too: links to them resolve like
         # any other, on the engine's pages and in the PDFs.
