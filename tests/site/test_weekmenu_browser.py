@@ -346,14 +346,50 @@ def test_without_javascript_the_examples_still_work(chromium: Any, base_url: str
 def test_the_export_is_fetched_once_and_then_kept(
     chromium: Any, base_url: str, requested: list[str]
 ) -> None:
+    def fetched() -> list[str]:
+        return [p.split("/weekmenu/")[1] for p in requested if "/weekmenu/gegevens." in p]
+
     context = chromium.new_context()
     try:
         tab = context.new_page()
-        before = len([p for p in requested if "/weekmenu/gegevens." in p])
-        for menu in ("omelet*2", "linzensoep*4", "groentesoep*3"):
+        before = len(fetched())
+        for menu in ("omelet*2", "omelet*3,linzensoep*4", "linzensoep*2,omelet*2,omelet*1"):
             open_menu(tab, base_url, menu)
-        fetched = [p for p in requested if "/weekmenu/gegevens." in p]
-        assert len(fetched) - before == 1
+        now = fetched()[before:]
+        # the index once, then each recipe on a menu once
+        assert len(now) == 3
+        assert re.fullmatch(r"gegevens\.[0-9a-f]{12}\.json", now[0])
+        assert [name.split("/")[-1] for name in now[1:]] == ["omelet.json", "linzensoep.json"]
+    finally:
+        context.close()
+
+
+LAYOUT_SHIFTS = """
+window.__kbShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__kbShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize(
+    "menu", ["linzensoep*4,groentesoep*4,omelet*2", "", "linzensoep*4," * 12 + "bestaat-niet*2"]
+)
+def test_nothing_jumps_while_the_menu_loads(
+    chromium: Any, base_url: str, width: int, menu: str
+) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.add_init_script(LAYOUT_SHIFTS)
+        tab.goto(base_url + "weekmenu/?menu=" + menu, wait_until="load")
+        tab.wait_for_selector("[data-kb-weekmenu-app]:not([data-kb-loading])")
+        tab.wait_for_timeout(300)
+        shifts = tab.evaluate("window.__kbShifts")
+        assert sum(shifts) < 0.01, shifts
     finally:
         context.close()
 

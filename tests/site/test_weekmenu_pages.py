@@ -75,34 +75,61 @@ def test_the_data_export_is_fingerprinted_and_holds_normalised_amounts(
 ) -> None:
     export = site.menu_export
     assert re.fullmatch(r"weekmenu/gegevens\.[0-9a-f]{12}\.json", export.path)
-    assert [(f.src_uri, f.content) for f in generated_files(site)] == [
-        (export.path, export.content)
-    ]
-    data = json.loads(export.content)
+    published = {f.src_uri: f.content for f in generated_files(site)}
+    folder = export.path.removesuffix(".json")
+    assert sorted(published) == sorted(
+        [export.path, *(f"{folder}/{r.slug}.json" for r in project.recipes)]
+    )
+    data = json.loads(published[export.path])
     assert data["prijspeil"] == "15 oktober 2026" and data["winkel"] == "Testwinkel"
     assert data["afdelingen"] == ["Groenten en peulvruchten", "Droge voeding", "Zuivel", "Andere"]
+    assert data["soorten"] == [
+        ["soep", "Soepen"],
+        ["lunch", "Lunch en lunchpakket"],
+        ["dessert", "Desserts"],
+    ]
     entries = [entry[0] for entry in data["prijzen"]]
-    ui = data["prijzen"][entries.index("ui")]
-    assert ui == ["ui", "gewicht", 2000, "2 kg", 200, 0]
-    soup = data["recepten"]["linzensoep"]
-    assert soup["titel"] == "Linzensoep" and soup["url"] == "recepten/linzensoep/"
-    assert (soup["porties"], soup["portie"], soup["soort"]) == (4, 55, "soep")
-    amounts = {data["prijzen"][index][0]: amount for index, amount in soup["p"]}
+    assert data["prijzen"][entries.index("ui")] == ["ui", "gewicht", 2000, "2 kg", 200, 0]
+    # the index: what the picker and the menu show; its page is recepten/linzensoep/
+    assert ["linzensoep", "Linzensoep", 55, 0] in data["recepten"]
+    portions, packaged, own, to_taste = json.loads(published[f"{folder}/linzensoep.json"])
+    assert portions == 4
+    pairs = zip(packaged[::2], packaged[1::2], strict=True)
+    amounts = {data["prijzen"][entry][0]: amount for entry, amount in pairs}
     assert amounts == {"rode linzen": 250, "ui": 300, "olijfolie": 30}
-    assert soup["e"] == [[data["namen"].index("wortelen"), "gewicht", 500, 60, 0]]
-    assert soup["n"] == [[entries.index("zout"), -1, 3]]
-    # one tablespoon suiker is not a whole number of grams: three decimals at most
-    crumble = data["recepten"]["appelcrumble"]
-    assert crumble["e"][2] == [data["namen"].index("suiker"), "volume", 45, 10, 3]
+    assert own == [data["namen"].index("wortelen"), "gewicht", 500, 60, 0]
+    assert to_taste == [entries.index("zout"), -1, 3]
+    # one tablespoon suiker is 15 ml; amounts have three decimals at most
+    crumble = json.loads(published[f"{folder}/appelcrumble.json"])
+    assert crumble[2][10:15] == [data["namen"].index("suiker"), "volume", 45, 10, 3]
 
 
-def test_a_new_price_gives_the_export_a_new_name(tmp_path: Path, site: SiteContext) -> None:
+def test_a_recipe_in_a_subfolder_brings_its_address(tmp_path: Path) -> None:
     content = weekmenu_project(tmp_path / "project") / "content"
+    (content / "recepten" / "soepen").mkdir()
+    (content / "recepten" / "groentesoep.md").rename(
+        content / "recepten" / "soepen" / "groentesoep.md"
+    )
+    data = json.loads(SiteContext(load_project(content)).menu_export.content)
+    soup = next(item for item in data["recepten"] if item[0] == "groentesoep")
+    assert soup[4] == "recepten/soepen/groentesoep/"
+
+
+def test_a_new_price_or_amount_gives_the_export_a_new_name(
+    tmp_path: Path, site: SiteContext
+) -> None:
+    content = weekmenu_project(tmp_path / "project") / "content"
+    assert SiteContext(load_project(content)).menu_export.path == site.menu_export.path
     prices = content / "prijzen.yml"
     prices.write_text(prices.read_text(encoding="utf-8").replace("prijs: 2.20", "prijs: 2.30"))
     changed = SiteContext(load_project(content)).menu_export
     assert changed.path != site.menu_export.path
-    assert SiteContext(load_project(content)).menu_export.path == changed.path
+    omelet = content / "recepten" / "omelet.md"
+    more_salt = omelet.read_text(encoding="utf-8").replace("2, eenheid: g", "3, eenheid: g")
+    omelet.write_text(more_salt, encoding="utf-8")
+    again = SiteContext(load_project(content)).menu_export
+    assert again.content == changed.content  # the index is the same (3 g zout costs € 0,00)
+    assert again.path != changed.path
 
 
 def test_the_week_menu_page_points_at_the_export_and_lists_the_examples(

@@ -50,8 +50,8 @@ class GeneratedFile:
 
 
 def generated_files(site: SiteContext) -> list[GeneratedFile]:
-    export = site.menu_export
-    return [GeneratedFile(export.path, export.content)]
+    """The week menus' data export: an index and one small file per recipe."""
+    return [GeneratedFile(path, content) for path, content in site.menu_export.files()]
 
 
 def generated_pages(

@@ -1,21 +1,33 @@
 """The week menu on the site: the page where a visitor makes one, the coach's example menus,
 and the data export both sides compute a shopping list from (``pricing/shopping.py``).
 
-The export is one JSON file with a fingerprint in its name (``weekmenu/gegevens.<hash>.json``):
-a new price or recipe gives a new name, so a browser may keep the file as long as it likes.
-Its shape (amounts in the base unit of their dimension, g, ml or stuk; prices in cents)::
+The export is fingerprinted, so a browser may keep it as long as it likes: a new price or
+recipe gives it a new name. It is what the week-menu page weighs most at a thousand recipes,
+so it comes in two parts, both under that name:
+
+- ``weekmenu/gegevens.<hash>.json``: the price list and an index of the recipes (for the
+  picker and the menu), fetched once;
+- ``weekmenu/gegevens.<hash>/<slug>.json``: one recipe's normalised amounts, fetched only
+  for a recipe on the menu (most of the bytes: a menu of seven needs seven small files).
+
+Arrays by position, flat lists of numbers; a recipe's address only when it is not
+``recepten/<slug>/``. Amounts are in the base unit of their dimension (g, ml or stuk), with
+at most three decimals; prices in cents; a section indexes ``afdelingen``::
 
     {"winkel": "Colruyt", "prijspeil": "15 oktober 2026",
      "eenheden": {"g": ["g", "g"], ..., "stuk": ["stuk", "stuks"]},
+     "basis": {"gewicht": "g", "volume": "ml", "stuk": "stuk"},
      "afdelingen": ["Groenten en fruit", ..., "Andere"],
      "prijzen": [[name, dimension, package, "2 kg", price_cents, section], ...],
-     "namen": [name, ...],                      # ingredients not bought from the price list
-     "soorten": {"soep": "Soepen", ...},
-     "recepten": {slug: {"titel": ..., "url": "recepten/x/", "soort": "soep",
-                         "porties": 4, "portie": cents per portion,
-                         "p": [[entry, amount], ...],                  # from the price list
-                         "e": [[name, dimension, amount, cents, section], ...],  # own price
-                         "n": [[entry or -1, name or -1, section], ...]}}}       # naar smaak
+     "namen": [name, ...],              # ingredients not bought from the price list
+     "soorten": [["soep", "Soepen"], ...],
+     "recepten": [[slug, title, cents per portion, soort,
+                   address (only when not recepten/<slug>/)], ...]}
+
+    [portions,
+     [entry, amount, entry, amount, ...],             # from the price list
+     [name, dimension, amount, cents, section, ...],  # with their own price
+     [entry or -1, name or -1, section, ...]]         # naar smaak
 """
 
 from __future__ import annotations
@@ -45,7 +57,8 @@ if TYPE_CHECKING:
 
 WEEKMENU_URL = "weekmenu/"
 MENUS_URL = "weekmenus/"
-EXPORT_NAME = "weekmenu/gegevens.{fingerprint}.json"
+RECIPES_URL = "recepten/"
+EXPORT_NAME = "weekmenu/gegevens"  # + .<fingerprint>.json, and .<fingerprint>/<slug>.json
 DISPLAY_UNITS = ("g", "kg", "ml", "l", "stuk")
 
 
@@ -74,42 +87,71 @@ def _amount(thousandths: int) -> int | float:
 
 @dataclass(frozen=True)
 class MenuExport:
-    """The normalised data and the JSON file the browser reads it from."""
+    """The normalised data and the JSON files the browser reads it from."""
 
     data: MenuData
-    content: bytes
+    content: bytes  # the price list and the index of the recipes
+    recipes: dict[str, bytes]  # one recipe's amounts, by slug
 
     @cached_property
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256(self.content)
+        for slug in sorted(self.recipes):
+            digest.update(slug.encode() + b"\0" + self.recipes[slug])
+        return digest.hexdigest()[:12]
+
+    @property
     def path(self) -> str:
-        """Where the file is published, from the site root (its name changes with it)."""
-        fingerprint = hashlib.sha256(self.content).hexdigest()[:12]
-        return EXPORT_NAME.format(fingerprint=fingerprint)
+        """Where the index is published, from the site root (its name changes with it)."""
+        return f"{EXPORT_NAME}.{self.fingerprint}.json"
+
+    def recipe_path(self, slug: str) -> str:
+        return f"{EXPORT_NAME}.{self.fingerprint}/{slug}.json"
+
+    def files(self) -> list[tuple[str, bytes]]:
+        """Every file of the export: (path from the site root, content)."""
+        found = [(self.path, self.content)]
+        found += [(self.recipe_path(slug), content) for slug, content in self.recipes.items()]
+        return found
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def build_menu_export(project: Project, url_of: Callable[[Recipe], str]) -> MenuExport:
     data = menu_data(project.prices, project.recipes)
-    recipes: dict[str, Any] = {}
+    categories = [c for c in CATEGORY_NAMES if any(r.category == c for r in project.recipes)]
+    index: list[list[Any]] = []
+    amounts_of: dict[str, bytes] = {}
     for recipe in project.recipes:
+        row: list[Any] = [
+            recipe.slug,
+            recipe.title,
+            int(project.costs[recipe.slug].per_portion * 100),
+            categories.index(recipe.category),
+        ]
+        url = url_of(recipe)
+        if url != f"{RECIPES_URL}{recipe.slug}/":
+            row.append(url)
+        index.append(row)
         amounts = data.recipes[recipe.slug]
-        item: dict[str, Any] = {
-            "titel": recipe.title,
-            "url": url_of(recipe),
-            "soort": recipe.category,
-            "porties": amounts.portions,
-            "portie": int(project.costs[recipe.slug].per_portion * 100),
-            "p": [[entry, _amount(amount)] for entry, amount in amounts.packaged],
-        }
-        if amounts.own_priced:
-            item["e"] = [
-                [line.name, line.dimension, _amount(line.amount), line.cents, line.section]
-                for line in amounts.own_priced
-            ]
-        if amounts.to_taste:
-            item["n"] = [
-                [-1 if t.entry is None else t.entry, -1 if t.name is None else t.name, t.section]
-                for t in amounts.to_taste
-            ]
-        recipes[recipe.slug] = item
+        packaged = [n for entry, amount in amounts.packaged for n in (entry, _amount(amount))]
+        own = [
+            n
+            for o in amounts.own_priced
+            for n in (o.name, o.dimension, _amount(o.amount), o.cents, o.section)
+        ]
+        to_taste = [
+            n
+            for t in amounts.to_taste
+            for n in (
+                -1 if t.entry is None else t.entry,
+                -1 if t.name is None else t.name,
+                t.section,
+            )
+        ]
+        amounts_of[recipe.slug] = _json([amounts.portions, packaged, own, to_taste])
     document = {
         "winkel": data.shop,
         "prijspeil": long_date(data.price_date),
@@ -121,15 +163,10 @@ def build_menu_export(project: Project, url_of: Callable[[Recipe], str]) -> Menu
             for e in data.entries
         ],
         "namen": list(data.names),
-        "soorten": {
-            category: CATEGORY_NAMES[category]
-            for category in CATEGORY_NAMES
-            if any(r.category == category for r in project.recipes)
-        },
-        "recepten": recipes,
+        "soorten": [[category, CATEGORY_NAMES[category]] for category in categories],
+        "recepten": index,
     }
-    content = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-    return MenuExport(data, content)
+    return MenuExport(data, _json(document), amounts_of)
 
 
 def menu_shopping(menu: WeekMenu, site: SiteContext) -> ShoppingList:

@@ -2,8 +2,9 @@
  * "Heb ik al in huis" on every shopping list.
  *
  * The menu lives in the URL (weekmenu/?menu=linzensoep*4,pannenkoeken*6) and in the
- * browser's storage. Its shopping list is computed from the data export
- * (weekmenu/gegevens.<hash>.json) with the same whole-number arithmetic as
+ * browser's storage. Its shopping list is computed from the data export (an index,
+ * weekmenu/gegevens.<hash>.json, and one small file per recipe on the menu, as
+ * src/kookboek/site/menus.py describes) with the same whole-number arithmetic as
  * src/kookboek/pricing/shopping.py (its docstring says how), and written with the markup of
  * src/kookboek/site/templates/_shopping.html. Change them together: a browser test compares
  * this list with the one the engine computes. */
@@ -88,6 +89,46 @@
     return "Niet op je weekmenu gezet: " + listed.join(", ") + more + ".";
   }
 
+  // -- the data export (site/menus.py says its shape) -----------------------------------------
+
+  function groups(flat, size) {
+    var found = [];
+    for (var i = 0; i < flat.length; i += size) found.push(flat.slice(i, i + size));
+    return found;
+  }
+
+  /* The index as this script uses it: recipes by slug; amounts are added as they arrive. */
+  function unpack(raw) {
+    var data = {
+      winkel: raw.winkel,
+      prijspeil: raw.prijspeil,
+      eenheden: raw.eenheden,
+      basis: raw.basis,
+      afdelingen: raw.afdelingen,
+      prijzen: raw.prijzen,
+      namen: raw.namen,
+      soorten: raw.soorten,
+      recepten: {},
+    };
+    raw.recepten.forEach(function (item) {
+      data.recepten[item[0]] = {
+        titel: item[1],
+        portie: item[2],
+        soort: raw.soorten[item[3]][0],
+        url: item.length > 4 ? item[4] : "recepten/" + item[0] + "/",
+        porties: null, // not known until its amounts are loaded
+      };
+    });
+    return data;
+  }
+
+  function addAmounts(recipe, raw) {
+    recipe.porties = raw[0];
+    recipe.p = groups(raw[1], 2);
+    recipe.e = groups(raw[2], 5);
+    recipe.n = groups(raw[3], 3);
+  }
+
   // -- the arithmetic of pricing/shopping.py, in whole numbers -------------------------------
 
   function floorDiv(numerator, denominator) {
@@ -131,7 +172,7 @@
         }
         totals[item[0]] += scaled;
       });
-      (recipe.e || []).forEach(function (item) {
+      recipe.e.forEach(function (item) {
         var key = item[0] + "|" + item[1];
         if (!(key in own)) {
           own[key] = { name: item[0], dimension: item[1], amount: 0, cents: 0, section: item[4] };
@@ -140,7 +181,7 @@
         own[key].amount += halfUp(thousandths(item[2]) * people, recipe.porties);
         own[key].cents += halfUp(item[3] * people, recipe.porties);
       });
-      (recipe.n || []).forEach(function (item) {
+      recipe.n.forEach(function (item) {
         var key = item[0] + "|" + item[1];
         if (!(key in toTaste)) {
           toTaste[key] = item;
@@ -491,6 +532,8 @@
     var picker = page.querySelector("[data-kb-picker]");
     var select = page.querySelector("[data-kb-picker-recipe]");
     var status = page.querySelector("[data-kb-menu-status]");
+    var app = page.querySelector("[data-kb-weekmenu-app]");
+    var folder = page.dataset.export.replace(/\.json$/, "/");
     var params = new URLSearchParams(window.location.search);
     var fromUrl = params.has("menu");
     var text = fromUrl ? params.get("menu") : stored(MENU_KEY);
@@ -584,11 +627,11 @@
     function fillPicker() {
       select.textContent = "";
       select.appendChild(element("option", { value: "", text: "Kies een recept" }));
-      Object.keys(data.soorten).forEach(function (category) {
-        var group = element("optgroup", { label: data.soorten[category] });
+      data.soorten.forEach(function (category) {
+        var group = element("optgroup", { label: category[1] });
         Object.keys(data.recepten)
           .filter(function (slug) {
-            return data.recepten[slug].soort === category;
+            return data.recepten[slug].soort === category[0];
           })
           .sort(function (a, b) {
             return data.recepten[a].titel.localeCompare(data.recepten[b].titel, "nl");
@@ -601,19 +644,39 @@
       });
     }
 
-    function start(loaded) {
-      data = loaded;
-      var parsed = parseMenu(text, data.recepten);
-      meals = parsed.meals;
-      say(parsed.skipped.length ? skippedLine(parsed.skipped) : "");
+    function loadAmounts(slugs) {
+      var missing = slugs.filter(function (slug, index) {
+        return data.recepten[slug].porties === null && slugs.indexOf(slug) === index;
+      });
+      return Promise.all(
+        missing.map(function (slug) {
+          return fetchJson(folder + slug + ".json").then(function (raw) {
+            addAmounts(data.recepten[slug], raw);
+          });
+        })
+      );
+    }
+
+    function ready() {
+      app.removeAttribute("data-kb-loading");
       fillPicker();
       showMeals();
       changed();
     }
 
+    function failed() {
+      app.removeAttribute("data-kb-loading");
+      shopping.textContent = "";
+      say(
+        "De recepten en prijzen konden niet geladen worden. Is je internet aan? " +
+          "Laad de pagina dan opnieuw."
+      );
+    }
+
     picker.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!data || !select.value) return;
+      var slug = select.value;
       var people = parseInt(picker.querySelector("[data-kb-picker-portions]").value, 10);
       if (!(people >= 1 && people <= MAX_PEOPLE)) {
         status.textContent = "Kies 1 tot " + MAX_PEOPLE + " personen.";
@@ -623,11 +686,13 @@
         status.textContent = "Je weekmenu is vol (" + MAX_MEALS + " maaltijden).";
         return;
       }
-      meals.push([select.value, people]);
-      status.textContent = data.recepten[select.value].titel + " staat op je menu.";
-      say("");
-      showMeals();
-      changed();
+      loadAmounts([slug]).then(function () {
+        meals.push([slug, people]);
+        status.textContent = data.recepten[slug].titel + " staat op je menu.";
+        say("");
+        showMeals();
+        changed();
+      }, failed);
     });
     page.querySelector("[data-kb-menu-clear]").addEventListener("click", function () {
       meals = [];
@@ -643,7 +708,8 @@
       } else if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(url).then(
           function () {
-            status.textContent = "De link is gekopieerd. Plak hem in een bericht, bijvoorbeeld in WhatsApp.";
+            status.textContent =
+              "De link is gekopieerd. Plak hem in een bericht, bijvoorbeeld in WhatsApp.";
           },
           function () {
             status.textContent = "Kopieer deze link: " + url;
@@ -654,17 +720,27 @@
       }
     });
 
-    // The export's name changes with its content: a copy the browser has is always right.
-    fetch(page.dataset.export, { cache: "force-cache" })
-      .then(function (response) {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
+    fetchJson(page.dataset.export)
+      .then(function (raw) {
+        data = unpack(raw);
+        var parsed = parseMenu(text, data.recepten);
+        meals = parsed.meals;
+        say(parsed.skipped.length ? skippedLine(parsed.skipped) : "");
+        return loadAmounts(
+          meals.map(function (meal) {
+            return meal[0];
+          })
+        );
       })
-      .then(start)
-      .catch(function () {
-        shopping.textContent = "";
-        say("De recepten en prijzen konden niet geladen worden. Is je internet aan? Laad de pagina dan opnieuw.");
-      });
+      .then(ready, failed);
+  }
+
+  /* The export's names change with its content: a copy the browser has is always right. */
+  function fetchJson(url) {
+    return fetch(url, { cache: "force-cache" }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    });
   }
 
   function setup() {
@@ -673,6 +749,8 @@
       setupWeekmenuPage(document);
       document.querySelectorAll(".kb-weekmenu--example [data-kb-shopping-list]").forEach(setupPantry);
     } catch (error) {
+      var app = document.querySelector("[data-kb-weekmenu-app]");
+      if (app) app.removeAttribute("data-kb-loading");
       var problem = document.querySelector("[data-kb-menu-problem]");
       if (problem) {
         problem.textContent = "Er ging iets mis met het weekmenu. Laad de pagina opnieuw.";
@@ -684,6 +762,8 @@
   window.kookboekWeekmenu = {
     parseMenu: parseMenu,
     menuText: menuText,
+    unpack: unpack,
+    addAmounts: addAmounts,
     shoppingList: shoppingList,
     shoppingElement: shoppingElement,
     quantityText: quantityText,
