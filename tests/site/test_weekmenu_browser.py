@@ -262,8 +262,13 @@ def test_recipes_put_on_the_menu_from_pages_and_cards_are_kept(page: Any, base_u
 
 def test_what_is_already_at_home_leaves_the_till_total(page: Any, base_url: str) -> None:
     open_menu(page, base_url, "linzensoep*4,groentesoep*4,omelet*2")
+    summary = "[data-kb-menu-summary]"  # at the top of the menu, for a phone
+    assert page.text_content(summary) == (
+        "3 maaltijden. Aan de kassa: €\xa016,60. Naar de boodschappenlijst"
+    )
     page.check("[data-ingredient='olijfolie'] [data-kb-have] input")
     assert page.get_attribute("[data-till-total-cents]", "data-till-total-cents") == "1060"
+    assert "Aan de kassa: €\xa010,60." in page.text_content(summary)
     assert page.text_content("[data-till-total-cents]") == "€\xa010,60"
     assert page.text_content("[data-kb-have-cents]") == "€\xa06,00"
     assert page.text_content("[data-kb-shopping] [data-kb-per-person]") == "€\xa01,06"

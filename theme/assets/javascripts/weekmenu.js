@@ -447,6 +447,7 @@
     var haveLine = totals.querySelector("[data-kb-have-total]");
     haveLine.hidden = have === 0;
     haveLine.querySelector("[data-kb-have-cents]").textContent = euro(have);
+    list.dispatchEvent(new CustomEvent("kb:totals", { bubbles: true, detail: till }));
   }
 
   function setupPantry(list) {
@@ -529,6 +530,7 @@
     var list = page.querySelector("[data-kb-menu-list]");
     var empty = page.querySelector("[data-kb-menu-empty]");
     var shopping = page.querySelector("[data-kb-shopping]");
+    var summary = page.querySelector("[data-kb-menu-summary]");
     var picker = page.querySelector("[data-kb-picker]");
     var select = page.querySelector("[data-kb-picker-recipe]");
     var status = page.querySelector("[data-kb-menu-status]");
@@ -566,8 +568,16 @@
     function changed() {
       keep();
       empty.hidden = meals.length > 0;
+      summary.hidden = meals.length === 0;
       showShopping();
     }
+
+    // At the top of the menu, what the list below it costs (on a phone it is far below).
+    shopping.addEventListener("kb:totals", function (event) {
+      var count = meals.length === 1 ? "1 maaltijd" : meals.length + " maaltijden";
+      summary.textContent = count + ". Aan de kassa: " + euro(event.detail) + ". ";
+      summary.appendChild(element("a", { href: "#boodschappen", text: "Naar de boodschappenlijst" }));
+    });
 
     function mealElement(meal, index) {
       var recipe = data.recepten[meal[0]];
