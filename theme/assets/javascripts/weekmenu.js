@@ -17,6 +17,8 @@
   var MAX_PEOPLE = 99; // content/models.py MAX_MENU_PORTIONS
   var THOUSANDTHS = 1000;
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  // Control, zero-width and direction characters: never shown back from a link.
+  var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   // -- storage (a browser may refuse it: then the menu lives in the URL only) ---------------
 
@@ -40,7 +42,7 @@
   // -- the menu as text: "slug*people,slug*people" -------------------------------------------
 
   function shown(piece) {
-    var text = piece.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+    var text = piece.replace(INVISIBLE, "");
     return text.length > 40 ? text.slice(0, 37) + "..." : text;
   }
 
@@ -283,7 +285,8 @@
 
   function euro(cents) {
     var rest = String(cents % 100);
-    return "€\u00a0" + grouped(floorDiv(cents, 100)) + "," + (rest.length < 2 ? "0" + rest : rest);
+    if (rest.length < 2) rest = "0" + rest;
+    return "€\u00a0" + grouped(floorDiv(cents, 100)) + "," + rest;
   }
 
   function quantityText(data, amount, dimension) {
@@ -300,7 +303,8 @@
     }
     var scaled = halfUp(amount * Math.pow(10, decimals), factor);
     var names = data.eenheden[unit];
-    return decimalText(scaled, decimals) + " " + (scaled <= Math.pow(10, decimals) ? names[0] : names[1]);
+    var name = scaled <= Math.pow(10, decimals) ? names[0] : names[1]; // 1 stuk, 2 stuks
+    return decimalText(scaled, decimals) + " " + name;
   }
 
   function detail(data, line) {
@@ -381,7 +385,12 @@
 
   function totalsElement(data, list) {
     var portions = list.portions === 1 ? "portie" : "porties";
-    return element("div", { class: "kb-shop__totals", "data-kb-shop-totals": "", "data-kb-portions": String(list.portions) }, [
+    var attributes = {
+      class: "kb-shop__totals",
+      "data-kb-shop-totals": "",
+      "data-kb-portions": String(list.portions),
+    };
+    return element("div", attributes, [
         element("p", { class: "kb-shop__total" }, [
           "Aan de kassa betaal je ",
           element("strong", { "data-till-total-cents": String(list.till), text: euro(list.till) }),
@@ -417,7 +426,8 @@
   // -- "Heb ik al in huis": a pantry in the browser, on every shopping list ------------------
 
   function pantryKey(line) {
-    return (line.classList.contains("kb-shop__line--own") ? "eigen:" : "") + line.dataset.ingredient;
+    var own = line.classList.contains("kb-shop__line--own");
+    return (own ? "eigen:" : "") + line.dataset.ingredient;
   }
 
   function pantry() {
@@ -443,7 +453,8 @@
     var total = totals.querySelector("[data-till-total-cents]");
     total.setAttribute("data-till-total-cents", String(till));
     total.textContent = euro(till);
-    totals.querySelector("[data-kb-per-person]").textContent = euro(portions ? halfUp(till, portions) : 0);
+    var perPerson = portions ? halfUp(till, portions) : 0;
+    totals.querySelector("[data-kb-per-person]").textContent = euro(perPerson);
     var haveLine = totals.querySelector("[data-kb-have-total]");
     haveLine.hidden = have === 0;
     haveLine.querySelector("[data-kb-have-cents]").textContent = euro(have);
@@ -496,20 +507,19 @@
         if (!(people >= 1 && people <= MAX_PEOPLE)) people = parseInt(button.dataset.portions, 10);
         var meals = parseMenu(stored(MENU_KEY), null).meals;
         var message = toast();
-        message.textContent = "";
         if (meals.length >= MAX_MEALS) {
-          message.appendChild(document.createTextNode("Je weekmenu is vol (" + MAX_MEALS + " maaltijden). "));
+          message.textContent = "Je weekmenu is vol (" + MAX_MEALS + " maaltijden). ";
         } else {
           meals.push([button.dataset.kbMenuAdd, people]);
           store(MENU_KEY, menuText(meals));
-          message.appendChild(
-            document.createTextNode(
-              "Staat op je weekmenu, voor " + people + (people === 1 ? " persoon" : " personen") +
-                ". Je menu heeft nu " + meals.length + (meals.length === 1 ? " maaltijd. " : " maaltijden. ")
-            )
-          );
+          var who = people === 1 ? " persoon" : " personen";
+          var count = meals.length === 1 ? " maaltijd. " : " maaltijden. ";
+          message.textContent =
+            "Staat op je weekmenu, voor " + people + who + ". " +
+            "Je menu heeft nu " + meals.length + count;
         }
-        message.appendChild(element("a", { href: button.dataset.kbMenuPage, text: "Bekijk je weekmenu" }));
+        var link = { href: button.dataset.kbMenuPage, text: "Bekijk je weekmenu" };
+        message.appendChild(element("a", link));
         message.classList.add("kb-toast--shown");
         window.clearTimeout(message.kbTimer);
         message.kbTimer = window.setTimeout(function () {
@@ -557,7 +567,8 @@
     function showShopping() {
       shopping.textContent = "";
       if (!meals.length) {
-        shopping.appendChild(element("p", { class: "kb-muted", text: "Nog niets te kopen: zet eerst een recept op je menu." }));
+        var nothing = "Nog niets te kopen: zet eerst een recept op je menu.";
+        shopping.appendChild(element("p", { class: "kb-muted", text: nothing }));
         return;
       }
       var made = shoppingElement(data, shoppingList(data, meals));
@@ -576,7 +587,8 @@
     shopping.addEventListener("kb:totals", function (event) {
       var count = meals.length === 1 ? "1 maaltijd" : meals.length + " maaltijden";
       summary.textContent = count + ". Aan de kassa: " + euro(event.detail) + ". ";
-      summary.appendChild(element("a", { href: "#boodschappen", text: "Naar de boodschappenlijst" }));
+      var link = { href: "#boodschappen", text: "Naar de boodschappenlijst" };
+      summary.appendChild(element("a", link));
     });
 
     function mealElement(meal, index) {
@@ -600,8 +612,13 @@
       input.addEventListener("change", function () {
         set(parseInt(input.value, 10));
       });
-      var less = element("button", { type: "button", class: "kb-menu__step", "aria-label": "Eén persoon minder voor " + recipe.titel, text: "−" });
-      var more = element("button", { type: "button", class: "kb-menu__step", "aria-label": "Eén persoon meer voor " + recipe.titel, text: "+" });
+      function step(label, sign) {
+        var attributes = { type: "button", class: "kb-menu__step", "aria-label": label };
+        attributes.text = sign;
+        return element("button", attributes);
+      }
+      var less = step("Eén persoon minder voor " + recipe.titel, "−");
+      var more = step("Eén persoon meer voor " + recipe.titel, "+");
       less.addEventListener("click", function () {
         set(Math.max(1, meal[1] - 1));
       });
@@ -648,7 +665,8 @@
           })
           .forEach(function (slug) {
             var recipe = data.recepten[slug];
-            group.appendChild(element("option", { value: slug, text: recipe.titel + " (" + euro(recipe.portie) + " per portie)" }));
+            var label = recipe.titel + " (" + euro(recipe.portie) + " per portie)";
+            group.appendChild(element("option", { value: slug, text: label }));
           });
         select.appendChild(group);
       });
@@ -757,7 +775,8 @@
     try {
       setupAddButtons(document);
       setupWeekmenuPage(document);
-      document.querySelectorAll(".kb-weekmenu--example [data-kb-shopping-list]").forEach(setupPantry);
+      var examples = document.querySelectorAll(".kb-weekmenu--example [data-kb-shopping-list]");
+      examples.forEach(setupPantry);
     } catch (error) {
       var app = document.querySelector("[data-kb-weekmenu-app]");
       if (app) app.removeAttribute("data-kb-loading");
