@@ -1,7 +1,7 @@
 """Benchmark: site build, warm rebuild, booklet render, memory and page weight, side by side.
 
 Usage: .venv/bin/python scripts/bench.py [--recipes 1000] [--json PATH] [--keep]
-       [--only booklet]   (or ``make bench``, which runs everything)
+       [--only booklet|weight]   (or ``make bench``, which runs everything)
 
 Generates N synthetic recipes (10 % with 4000 × 3000 phone photos) into a temporary copy
 of the project and measures, in one run:
@@ -12,12 +12,14 @@ of the project and measures, in one run:
   (d) the booklet of 100 recipes with photos (three editions) against WeasyPrint alone
       rendering the same final booklet HTML (the engine's floor); then a warm rerun
   (e) peak memory (ru_maxrss) of every build subprocess
-  (f) the bytes a first visit transfers for a recipe page and for the overview
-      (Debian's Chromium through Playwright, phone and desktop)
+  (f) the bytes a first visit transfers for a recipe page, the overview and the week-menu
+      page with a menu of seven recipes, until its shopping list is shown (Debian's
+      Chromium through Playwright, phone and desktop)
 
 Every build runs in its own subprocess, so timings and memory do not leak into each other.
 It prints a table and writes JSON (default ``.cache/bench/bench.json``). ``--only booklet``
-runs only (d) on the same generated recipes (a couple of minutes instead of five).
+runs only (d) on the same generated recipes (a couple of minutes instead of five);
+``--only weight`` builds the site once and runs only (f).
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ BUDGETS = {
     "booklet_over_floor": 1.2,
     "peak_memory_mib": 1024,
     "recipe_page_kb": 500,
+    "weekmenu_page_kb_gzip": 150,
 }
+WEEKMENU_MEALS = 7
 
 
 # -- workers: each runs in its own subprocess and prints one JSON line ---------------------
@@ -256,8 +260,9 @@ PHONE_CPU_SLOWDOWN = 4  # Chromium's CPU throttling, roughly a cheap phone
 
 def gzipped_size(site: Path, url_path: str) -> int | None:
     """What a server that compresses text would send for ``url_path`` (None: not text)."""
-    path = site / url_path.split("?")[0]
-    if url_path.endswith("/") or url_path == "":
+    page = url_path.split("?")[0]  # weekmenu/?menu=... is the file weekmenu/index.html
+    path = site / page
+    if page.endswith("/") or page == "":
         path = path / "index.html"
     if path.suffix not in {".html", ".css", ".js", ".json", ".xml", ".svg"} or not path.is_file():
         return None
@@ -269,8 +274,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
-    """Bytes transferred on a first visit (empty cache), by resource type, per page."""
+def page_weight(
+    site: Path, pages: dict[str, str], ready: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Bytes transferred on a first visit (empty cache), by resource type, per page.
+
+    ``ready``: per page, a selector that shows the page is usable (waited for, and timed)."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
@@ -301,6 +310,9 @@ def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
 
                     context.on("requestfinished", finished)
                     page.goto(base + path, wait_until="networkidle")
+                    usable = (ready or {}).get(label)
+                    if usable:
+                        page.wait_for_selector(usable)
                     page.wait_for_timeout(500)
                     by_type: dict[str, int] = {}
                     compressed = 0
@@ -326,8 +338,16 @@ def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                         cdp = context.new_cdp_session(page)
                         cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
                         page.goto(base + path, wait_until="load")
+                        started = time.perf_counter()
+                        if usable:
+                            page.wait_for_selector(usable)
+                        waited = time.perf_counter() - started
                         page.wait_for_timeout(1000)
                         results[f"{label}/slow-phone"] = page.evaluate(TIMINGS)
+                        if usable:
+                            results[f"{label}/slow-phone"]["usable_after_load_ms"] = round(
+                                waited * 1000
+                            )
                         context.close()
             browser.close()
     finally:
@@ -379,6 +399,12 @@ def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> 
         booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
         results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
         return results
+    if only == "weight":
+        print("(a) kookboek, koude caches...", flush=True)
+        results["cold"] = run_worker("site", str(config), "1")
+        print("(f) paginagewicht in Chromium...", flush=True)
+        results["weight"] = weights(project)
+        return results
     print("(b) Material zonder plugin...", flush=True)
     results["plain"] = run_worker("site", str(plain), "0")
     print("(a) kookboek, koude caches...", flush=True)
@@ -393,20 +419,40 @@ def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> 
     results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
 
     print("(f) paginagewicht in Chromium...", flush=True)
-    site = project / "site"
-    with_photo = next(p.stem for p in sorted((project / "content" / "recepten").glob("*.jpg")))
-    results["weight"] = page_weight(
-        site, {"recipe": f"recepten/{with_photo}/", "overview": "recepten/"}
-    )
+    results["weight"] = weights(project)
     return results
 
 
+def weights(project: Path) -> dict[str, Any]:
+    """(f): a recipe page with a photo, the overview, and the week-menu page with a menu."""
+    recipes = sorted((project / "content" / "recepten").glob("*.md"))
+    with_photo = next(p.stem for p in sorted((project / "content" / "recepten").glob("*.jpg")))
+    step = max(1, len(recipes) // WEEKMENU_MEALS)
+    menu = ",".join(f"{p.stem}*4" for p in recipes[::step][:WEEKMENU_MEALS])
+    weight = page_weight(
+        project / "site",
+        {
+            "recipe": f"recepten/{with_photo}/",
+            "overview": "recepten/",
+            "weekmenu": f"weekmenu/?menu={menu}",
+        },
+        ready={"weekmenu": "[data-kb-shopping] [data-till-total-cents]"},
+    )
+    index = next((project / "site" / "weekmenu").glob("gegevens.*.json"))
+    weight["weekmenu_export_bytes"] = index.stat().st_size
+    weight["weekmenu_export_gzip"] = len(gzip.compress(index.read_bytes(), 6))
+    amounts = list(index.with_suffix("").glob("*.json"))
+    weight["weekmenu_recipe_files"] = len(amounts)
+    weight["weekmenu_recipe_bytes"] = sum(p.stat().st_size for p in amounts) / len(amounts)
+    return weight
+
+
 def ratios(results: dict[str, Any]) -> dict[str, float]:
-    booklet = results["booklet"]
-    found = {
-        "booklet_over_floor": booklet["engine_seconds"] / booklet["floor_seconds"],
-        "booklet_changed_over_floor": booklet["changed_seconds"] / booklet["floor_seconds"],
-    }
+    found: dict[str, float] = {}
+    if "booklet" in results:
+        booklet = results["booklet"]
+        found["booklet_over_floor"] = booklet["engine_seconds"] / booklet["floor_seconds"]
+        found["booklet_changed_over_floor"] = booklet["changed_seconds"] / booklet["floor_seconds"]
     if "plain" in results:
         plain = min(results["plain"]["seconds"], results["plain_again"]["seconds"])
         found["cold_over_plain"] = results["cold"]["seconds"] / plain
@@ -464,7 +510,45 @@ def aligned(recipes: int, rows: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
+def kilobytes(weight: dict[str, Any], key: str) -> str:
+    w = weight[key]
+    return (
+        f"{w['bytes'] / 1000:.0f} kB ({w['requests']} requests; "
+        f"{w['bytes_gzip'] / 1000:.0f} kB gzipped)"
+    )
+
+
+def weekmenu_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
+    weight = results["weight"]
+    slow = weight["weekmenu/slow-phone"]
+    return [
+        (
+            f"    week-menu page ({WEEKMENU_MEALS} meals), phone",
+            kilobytes(weight, "weekmenu/phone"),
+            f"budget ≤ {BUDGETS['weekmenu_page_kb_gzip']} kB gzipped",
+        ),
+        (
+            "    week-menu page, phone (CPU ÷4)",
+            "",
+            f"shopping list {slow['usable_after_load_ms']} ms after load "
+            f"(load {slow['load_ms']} ms)",
+        ),
+        (
+            "    week-menu data export: index",
+            f"{weight['weekmenu_export_bytes'] / 1000:.0f} kB",
+            f"{weight['weekmenu_export_gzip'] / 1000:.0f} kB gzipped, fetched once",
+        ),
+        (
+            "    week-menu data export: recipes",
+            f"{weight['weekmenu_recipe_files']} files",
+            f"{weight['weekmenu_recipe_bytes']:.0f} bytes each, fetched for the menu's recipes",
+        ),
+    ]
+
+
 def table(results: dict[str, Any]) -> str:
+    if "booklet" not in results:  # --only weight
+        return aligned(results["recipes"], weekmenu_rows(results))
     if "plain" not in results:  # --only booklet
         return aligned(results["recipes"], booklet_rows(results))
     r = ratios(results)
@@ -473,11 +557,7 @@ def table(results: dict[str, Any]) -> str:
     b = results["booklet"]
 
     def kb(key: str) -> str:
-        w = weight[key]
-        return (
-            f"{w['bytes'] / 1000:.0f} kB ({w['requests']} requests; "
-            f"{w['bytes_gzip'] / 1000:.0f} kB gzipped)"
-        )
+        return kilobytes(weight, key)
 
     def feel(key: str) -> str:
         w = weight[key]
@@ -526,6 +606,7 @@ def table(results: dict[str, Any]) -> str:
         ("    overview, phone", kb("overview/phone"), ""),
         ("    overview, phone (CPU ÷4)", "", feel("overview/slow-phone")),
         ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
+        *weekmenu_rows(results),
         ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
     ]
     return aligned(results["recipes"], rows)
@@ -538,7 +619,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=REPO / ".cache" / "bench" / "bench.json")
     parser.add_argument("--keep", action="store_true", help="keep the temporary project")
     parser.add_argument(
-        "--only", choices=["booklet"], help="run only one part: booklet = (d), engine vs floor"
+        "--only",
+        choices=["booklet", "weight"],
+        help="run only one part: booklet = (d), engine vs floor; weight = (f)",
     )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -55,11 +55,14 @@ class GeneratedRecipe:
 
 
 def copy_project(repo: Path, target: Path) -> Path:
-    """The project's ``mkdocs.yml``, ``theme/`` and ``content/`` without its recipes."""
+    """The project's ``mkdocs.yml``, ``theme/`` and ``content/`` without its recipes (nor
+    the example week menus, which name them)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(repo / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(repo / "theme", target / "theme")
-    shutil.copytree(repo / "content", target / "content", ignore=shutil.ignore_patterns("recepten"))
+    shutil.copytree(
+        repo / "content", target / "content", ignore=shutil.ignore_patterns("recepten", "weekmenus")
+    )
     (target / "content" / "recepten").mkdir()
     return target
 

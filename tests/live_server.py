@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 from waitress import wasyncore
@@ -43,14 +44,26 @@ def free_port() -> int:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, requested: list[str] | None = None, **kwargs: Any) -> None:
+        self.requested = requested
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_head(self) -> Any:
+        if self.requested is not None:
+            self.requested.append(self.path)
+        return super().send_head()
+
 
 @contextmanager
-def serving(site_dir: Path, sub_path: str = "") -> Iterator[str]:
+def serving(
+    site_dir: Path, sub_path: str = "", requested: list[str] | None = None
+) -> Iterator[str]:
     """A static web server for ``site_dir``, at ``/<sub_path>/`` when given (as a site
-    published under a sub-path); yields the site's base URL, ending in '/'."""
+    published under a sub-path); yields the site's base URL, ending in '/'. ``requested``
+    collects the path of every request that reached the server."""
     root = site_dir
     if sub_path:
         root = site_dir.parent / f".www-{site_dir.name}"
@@ -58,7 +71,7 @@ def serving(site_dir: Path, sub_path: str = "") -> Iterator[str]:
         link = root / sub_path
         if not link.exists():
             link.symlink_to(site_dir.resolve(), target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(_QuietHandler, directory=str(root), requested=requested)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

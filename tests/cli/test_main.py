@@ -97,7 +97,7 @@ def test_a_build_speaks_dutch_from_start_to_end(valid_project: Path) -> None:
     assert done.stderr.splitlines() == [
         "Let op: site_url in mkdocs.yml is nog het voorbeeldadres (https://example.org/kookboek/)."
         " Zet daar het adres waarop de website echt komt, bijvoorbeeld "
-        "https://onze-groep.github.io/kookboek/ (zie de handleiding, deel 6)."
+        "https://onze-groep.github.io/kookboek/ (zie de handleiding, deel 7)."
     ]
 
 

@@ -48,6 +48,9 @@ EXPECTED = {
     "recepten/omelet\u200b.md": "1: : de bestandsnaam wordt het webadres",
     "publicaties/rlo-publicatie.md": f"8: tekst: {INVISIBLE}",
     "tools/draaiboeken/kapot-draaiboek.md": "5: : fout in de YAML-opmaak",
+    "weekmenus/kapot-menu.yml": "2: : fout in de YAML-opmaak: controleer de insprong",
+    "weekmenus/onbekend-recept.yml": "5: dagen[1].recept: onbekend recept 'pannekoeken'. "
+    "Bedoel je 'pannenkoeken'?",
     # written by write_generated_corpus
     "recepten/tien-mb.md": "0: : het bestand is te groot (10.485.777 bytes; hoogstens 1.000.000).",
     "recepten/binair.md": "0: : dit is geen tekstbestand.",

@@ -45,7 +45,7 @@ def publish(remote: str, branch: str, config_file: Path) -> None:
 
     De map site/ komt als één versie op de tak gh-pages van de git-remote. GitHub Pages
     toont die tak dan als website. Het adres in mkdocs.yml (site_url) moet het echte adres
-    zijn: anders stopt de opdracht. Zie de handleiding, deel 6 "Online zetten".
+    zijn: anders stopt de opdracht. Zie de handleiding, deel 7 "Online zetten".
     """
     from kookboek.mkdocs_plugin.run import BuildFailed, build_site, site_address
 
@@ -88,7 +88,7 @@ def _require_git_folder() -> None:
     if inside.returncode != 0:
         raise PublishProblem(
             "deze map is geen git-map. Online zetten met deze opdracht gaat alleen met git "
-            "(zie de handleiding, deel 6). Zonder git: zet de map site/ met een FTP-programma "
+            "(zie de handleiding, deel 7). Zonder git: zet de map site/ met een FTP-programma "
             "op je webhost."
         )
 

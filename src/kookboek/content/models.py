@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from kookboek.content.vocabulary import Allergen, Category, Diet, Unit
+from kookboek.content.vocabulary import Allergen, Category, Diet, Unit, Weekday
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -20,6 +20,10 @@ Identifier = Annotated[
 PositiveAmount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=4)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=4)]
 Minutes = Annotated[int, Field(ge=1, le=10_000)]
+# A week menu: at most this many people per meal (as the recipe page's portion scaler) and
+# this many meals (the week-menu page in the browser keeps the same limits).
+MAX_MENU_PORTIONS = 99
+MAX_MENU_MEALS = 100
 
 
 def _not_empty(value: object) -> object:
@@ -91,6 +95,8 @@ class PriceEntry(Model):
     grams_per_tablespoon: PositiveAmount | None = Field(default=None, alias="gram_per_el")
     shop: ShortText | None = Field(default=None, alias="winkel")
     allergens: Allergens = Field(default=None, alias="allergenen")
+    # The shop section ("Groenten en fruit") under which the shopping list puts it.
+    section: ShortText | None = Field(default=None, alias="afdeling")
 
 
 class PriceList(Model):
@@ -144,6 +150,26 @@ class PolicyRecommendation(Publication):
 
     number: int = Field(alias="nummer", ge=1, le=999)
     addressees: tuple[ShortText, ...] = Field(alias="adressaten", min_length=1)
+
+
+class MenuMeal(Model):
+    """One meal of a week menu: a recipe (its slug) for a number of people."""
+
+    day: Weekday = Field(alias="dag")
+    recipe: ShortText = Field(alias="recept")  # known slugs are checked by content/menu_rules.py
+    portions: int = Field(alias="porties", ge=1, le=MAX_MENU_PORTIONS, strict=False)
+
+
+class WeekMenu(Model):
+    """An example week menu made by a coach (``content/weekmenus/<slug>.yml``)."""
+
+    slug: str = Field(exclude=True)
+    source: Path = Field(exclude=True)
+    title: ShortText = Field(alias="titel")
+    description: Annotated[str, StringConstraints(min_length=1, max_length=300)] = Field(
+        alias="beschrijving"
+    )
+    meals: tuple[MenuMeal, ...] = Field(alias="dagen", min_length=1, max_length=MAX_MENU_MEALS)
 
 
 def normalise_name(name: str) -> str:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from kookboek.content.allergens import check_allergens, declared_allergens
 from kookboek.content.errors import ContentError, ContentErrors, display_path
+from kookboek.content.menu_rules import check_menu_data
 from kookboek.content.messages import translate
 from kookboek.content.models import (
     Competence,
@@ -19,6 +20,7 @@ from kookboek.content.models import (
     PriceList,
     Publication,
     Recipe,
+    WeekMenu,
 )
 from kookboek.content.parse_cache import SourceCache
 from kookboek.content.recipe_rules import check_recipe_data, check_times
@@ -32,6 +34,9 @@ RECIPES_DIR = "recepten"
 PUBLICATIONS_DIR = "publicaties"
 PLAYBOOKS_DIR = "tools/draaiboeken"
 RECOMMENDATIONS_DIR = "tools/beleidsaanbevelingen"
+MENUS_DIR = "weekmenus"
+MARKDOWN_FILES = ("*.md",)
+YAML_FILES = ("*.yml", "*.yaml")
 PRICES_FILE = "prijzen.yml"
 COMPETENCES_FILE = "competenties.yml"
 
@@ -55,6 +60,8 @@ class Project:
     publications: tuple[Publication, ...] = ()
     playbooks: tuple[Playbook, ...] = ()
     recommendations: tuple[PolicyRecommendation, ...] = ()
+    #: Example week menus, each meal naming a recipe of ``recipes``.
+    menus: tuple[WeekMenu, ...] = ()
     #: Things to look at that do not stop the build ("Let op"), sorted by file and line.
     warnings: tuple[ContentError, ...] = ()
     competence_by_id: Mapping[str, Competence] = field(init=False)
@@ -68,8 +75,12 @@ class Project:
         line = (
             f"Alles in orde: {len(self.recipes)} recepten, {len(self.publications)} "
             f"publicaties, {tools} tools ({len(self.playbooks)} draaiboeken, "
-            f"{len(self.recommendations)} beleidsaanbevelingen)."
+            f"{len(self.recommendations)} beleidsaanbevelingen)"
         )
+        if self.menus:
+            count = len(self.menus)
+            line += f", {count} weekmenu" if count == 1 else f", {count} weekmenu's"
+        line += "."
         if self.warnings:
             count = len(self.warnings)
             line += f" Lees {'de waarschuwing' if count == 1 else f'de {count} waarschuwingen'} "
@@ -111,10 +122,11 @@ def _load_one(content_dir: Path, name: str, build: Callable[[SourceFile], T]) ->
     return found
 
 
-def content_files(folder: Path) -> list[Path]:
+def content_files(folder: Path, patterns: tuple[str, ...] = MARKDOWN_FILES) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*.md") if p.name != "index.md")
+    found = {p for pattern in patterns for p in folder.rglob(pattern) if p.name != "index.md"}
+    return sorted(found)
 
 
 class _Loader:
@@ -148,6 +160,14 @@ class _Loader:
         playbooks = self._load_documents(PLAYBOOKS_DIR, Playbook)
         recommendations = self._load_documents(RECOMMENDATIONS_DIR, PolicyRecommendation)
         self._check_unique_numbers(recommendations)
+        # Every recipe file counts, also one with an error: that error is reported already.
+        recipe_slugs = {p.stem for p in content_files(self.content_dir / RECIPES_DIR)}
+        menus = self._load_documents(
+            MENUS_DIR,
+            WeekMenu,
+            lambda data, source: check_menu_data(data, source, recipe_slugs),
+            patterns=YAML_FILES,
+        )
 
         if prices is None or competences is None or self.errors:
             return None
@@ -166,6 +186,7 @@ class _Loader:
             publications=tuple(p for p, _ in publications),
             playbooks=tuple(p for p, _ in playbooks),
             recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
+            menus=tuple(m for m, _ in menus),
             warnings=tuple(sorted([*self.warnings, *recipe_warnings(recipes)])),
         )
 
@@ -202,12 +223,15 @@ class _Loader:
         folder: str,
         model: type[M],
         rules: Callable[[dict[str, Any], SourceFile], list[ContentError]] | None = None,
+        patterns: tuple[str, ...] = MARKDOWN_FILES,
     ) -> list[tuple[M, SourceFile]]:
+        """Every file of ``folder``: Markdown with frontmatter, or plain YAML (``patterns``)."""
         loaded: list[tuple[M, SourceFile]] = []
         slugs: dict[str, SourceFile] = {}
-        for path in content_files(self.content_dir / folder):
+        markdown = patterns == MARKDOWN_FILES
+        for path in content_files(self.content_dir / folder, patterns):
             try:
-                source = read_markdown(path, self.sources)
+                source = read_markdown(path, self.sources) if markdown else read_yaml(path)
             except SourceError as exc:
                 self.errors.append(exc.error)
                 continue
@@ -217,7 +241,7 @@ class _Loader:
                     source.error(
                         (),
                         f"de bestandsnaam wordt het webadres: gebruik alleen kleine "
-                        f"letters, cijfers en koppeltekens, zoals '{slug}.md'.",
+                        f"letters, cijfers en koppeltekens, zoals '{slug}{path.suffix}'.",
                     )
                 )
                 continue
@@ -232,16 +256,19 @@ class _Loader:
                 continue
             slugs[slug] = source
             if not isinstance(source.data, dict):
+                where = "bovenaan " if markdown else ""
                 self.errors.append(
                     source.error(
-                        (), "de gegevens bovenaan moeten velden zijn (titel: ..., enzovoort)."
+                        (), f"de gegevens {where}moeten velden zijn (titel: ..., enzovoort)."
                     )
                 )
                 continue
             self.errors.extend(text_problems(source))
             if rules is not None:
                 self.errors.extend(rules(source.data, source))
-            data = {**source.data, "slug": slug, "source": path, "body": source.body}
+            data = {**source.data, "slug": slug, "source": path}
+            if markdown:
+                data["body"] = source.body
             try:
                 loaded.append((model.model_validate(data), source))
             except ValidationError as exc:

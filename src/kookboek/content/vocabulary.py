@@ -62,6 +62,10 @@ UNIT_NAMES: Final[dict[str, tuple[str, str]]] = {
     "stuk": ("stuk", "stuks"),
 }
 
+# The days of a week menu, in order.
+Weekday = Literal["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+WEEKDAY_NAMES: Final[dict[str, str]] = {day: day.capitalize() for day in get_args(Weekday)}
+
 CATEGORIES: Final = get_args(Category)
 DIETS: Final = get_args(Diet)
 ALLERGENS: Final = get_args(Allergen)

@@ -27,7 +27,7 @@ from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.address import placeholder_problem
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
-from kookboek.site.generated import GeneratedPage, generated_pages
+from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
 from kookboek.site.pages import (
     SiteContext,
@@ -127,6 +127,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.renderers[src_uri] = partial(render_document_page, document, site)
         for generated in generated_pages(project, self.downloads, site):
             self._add_generated(files, generated, config)
+        for published in generated_files(site):
+            files.append(File.generated(config, published.src_uri, content=published.content))
         self._publish_fonts(files, config)
         self._publish_share_images(files, project, config)
         self._publish_feed(files, project, config)

@@ -1,4 +1,4 @@
-"""All PDFs of a project: every configured booklet in three editions, plus documents."""
+"""All PDFs of a project: every configured booklet in three editions, documents, week menus."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from kookboek.pdf.cache import PdfCache
 from kookboek.pdf.documents import render_documents
 from kookboek.pdf.editions import BookletContext, render_booklet
 from kookboek.pdf.render import Renderer
+from kookboek.pdf.weekmenus import render_menus
 from kookboek.site.downloads import Download
 from kookboek.site.links import LinkTargets
 from kookboek.support.resources import FONTS_DIR
@@ -59,6 +60,7 @@ def build_pdfs(
         log.info("Boekje '%s' maken...", spec.name)
         downloads.extend(render_booklet(build_booklet(project, spec), context))
     downloads.extend(render_documents(project, renderer, pdfs, links))
+    downloads.extend(render_menus(project, renderer, pdfs, settings.site_url))
     return downloads
 
 

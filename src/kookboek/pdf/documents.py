@@ -82,7 +82,7 @@ def render_documents(
         for document in documents:
             item = view(document)
             html = document_html(document.title, [item], project, links)
-            path = _render(html, document_pdf_name(document.slug), renderer, pdfs, project)
+            path = render_cached(html, document_pdf_name(document.slug), renderer, pdfs, project)
             downloads.append(
                 Download(document_pdf_name(document.slug), document.title, item.kind, path, group)
             )
@@ -94,7 +94,7 @@ def render_documents(
             links,
             intro="Alle beleidsaanbevelingen uit de projecten, samen in één document.",
         )
-        path = _render(html, RECOMMENDATIONS_PDF, renderer, pdfs, project)
+        path = render_cached(html, RECOMMENDATIONS_PDF, renderer, pdfs, project)
         downloads.append(
             Download(
                 RECOMMENDATIONS_PDF,
@@ -107,13 +107,21 @@ def render_documents(
     return downloads
 
 
-def _render(html: str, name: str, renderer: Renderer, pdfs: PdfCache, project: Project) -> Path:
+def render_cached(
+    html: str,
+    name: str,
+    renderer: Renderer,
+    pdfs: PdfCache,
+    project: Project,
+    stylesheets: tuple[str, ...] = DOCUMENT_CSS,
+) -> Path:
+    """One tagged A4 PDF, from the cache when its HTML and stylesheets did not change."""
     # Salted with the engine's code (support/cache.py): a new version never serves an old PDF.
-    key = pdfs.key([html, stylesheet_bytes(("fonts.css", *DOCUMENT_CSS))])
+    key = pdfs.key([html, stylesheet_bytes(("fonts.css", *stylesheets))])
     if pdfs.lookup(name, key) is not None:
         return pdfs.path(name)
     started = time.perf_counter()
-    document = renderer.document(html, project.content_dir, DOCUMENT_CSS, name=name)
+    document = renderer.document(html, project.content_dir, stylesheets, name=name)
     data = write_pdf(document, tagged=True, name=name)
     pdfs.store(name, key, data, len(document.pages))
     log.info(

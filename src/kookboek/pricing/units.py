@@ -19,6 +19,8 @@ MILLILITRES: Final[dict[str, Decimal]] = {
     "tl": Decimal(5),
 }
 TABLESPOON_ML: Final = MILLILITRES["el"]
+#: The unit every amount of a dimension can be written in without a fraction of a unit.
+BASE_UNITS: Final[dict[str, str]] = {"gewicht": "g", "volume": "ml", "stuk": "stuk"}
 
 
 def format_quantity(amount: Decimal, unit: str) -> str:
@@ -51,6 +53,11 @@ def convert(amount: Decimal, unit: str, entry: PriceEntry) -> Decimal:
     if converted is None:
         raise ConversionError(_impossible(unit, entry))
     return converted
+
+
+def base_amount(amount: Decimal, unit: str) -> Decimal:
+    """``amount`` of ``unit`` in the base unit of its dimension: 2 kg → 2000 (g), 2 el → 30 (ml)."""
+    return amount * _factor(unit)
 
 
 def _factor(unit: str) -> Decimal:

@@ -29,6 +29,6 @@ def placeholder_problem(site_url: str | None) -> str | None:
         return (
             f"site_url in mkdocs.yml is nog het voorbeeldadres ({site_url}). Zet daar het "
             "adres waarop de website echt komt, bijvoorbeeld "
-            "https://onze-groep.github.io/kookboek/ (zie de handleiding, deel 6)."
+            "https://onze-groep.github.io/kookboek/ (zie de handleiding, deel 7)."
         )
     return None

@@ -1,4 +1,5 @@
-"""Pages the engine generates from the content: overviews and the downloads page."""
+"""Pages the engine generates from the content: overviews, the downloads page, the week menus;
+and the files it publishes beside them (the week menus' data export)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from markupsafe import escape
 from kookboek.content.project import Project
 from kookboek.content.vocabulary import CATEGORY_NAMES
 from kookboek.site.downloads import Download
+from kookboek.site.menus import MENUS_URL, render_menu_page, render_weekmenu_page
 from kookboek.site.pages import (
     SiteContext,
     render_category_page,
@@ -37,6 +39,19 @@ class GeneratedPage:
     def search_text(self) -> str:
         """A listing repeats the titles of pages that are indexed themselves: index its gist."""
         return f"<h1>{escape(self.title)}</h1>\n<p>{escape(self.description)}</p>"
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file that is no page, published as it is: ``src_uri`` is its path from the site root."""
+
+    src_uri: str
+    content: bytes
+
+
+def generated_files(site: SiteContext) -> list[GeneratedFile]:
+    """The week menus' data export: an index and one small file per recipe."""
+    return [GeneratedFile(path, content) for path, content in site.menu_export.files()]
 
 
 def generated_pages(
@@ -66,6 +81,23 @@ def generated_pages(
             "competenties/index.md", "Competenties", partial(render_competence_index, site)
         ),
     ]
+    pages.append(
+        GeneratedPage(
+            "weekmenu.md",
+            "Weekmenu",
+            partial(render_weekmenu_page, site),
+            description="Kies recepten voor een week en zie wat je betaalt aan de kassa.",
+        )
+    )
+    for menu in project.menus:
+        pages.append(
+            GeneratedPage(
+                f"{MENUS_URL}{menu.slug}.md",
+                menu.title,
+                partial(render_menu_page, menu, site),
+                description=menu.description,
+            )
+        )
     for competence in project.competences:
         pages.append(
             GeneratedPage(

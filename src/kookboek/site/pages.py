@@ -30,6 +30,7 @@ from kookboek.pricing.cost import RecipeCost
 from kookboek.site.downloads import Download, document_pdf_name
 from kookboek.site.fragment_cache import FragmentCache
 from kookboek.site.links import LinkTargets, body_links, source_uri
+from kookboek.site.menus import WEEKMENU_URL, MenuExport, build_menu_export, menu_page_url
 from kookboek.site.safe_markdown import LinkRewriter
 from kookboek.site.structured_data import item_list_json_ld, json_ld_script, recipe_json_ld
 from kookboek.site.templating import render
@@ -102,6 +103,11 @@ class SiteContext:
         """A hash of every recipe's inputs: what a listing page is made from."""
         return inputs_key([self.recipe_inputs(r) for r in self.project.recipes])
 
+    @cached_property
+    def menu_export(self) -> MenuExport:
+        """The data the week-menu pages compute their shopping lists from (site/menus.py)."""
+        return build_menu_export(self.project, self.recipe_url)
+
     def page_links(self, source: Path, root: str) -> LinkRewriter:
         """How the links in the Markdown of ``source`` work on its page."""
         return self.links().for_page(source_uri(source, self.project.content_dir), root)
@@ -132,7 +138,12 @@ class SiteContext:
             made = self.fragments.render(
                 ["card", self.recipe_inputs(recipe), root, heading],
                 lambda: render(
-                    "site/card.html", recipe=recipe, site=self, root=root, heading=heading
+                    "site/card.html",
+                    recipe=recipe,
+                    site=self,
+                    root=root,
+                    heading=heading,
+                    menu_page=WEEKMENU_URL,
                 ),
             )
             # Our own autoescaped template made it, in this build or an earlier one.
@@ -226,6 +237,7 @@ def _recipe_article(recipe: Recipe, site: SiteContext, root: str) -> str:
         json_ld_script(data),
         links=site.page_links(recipe.source, root),
         share_url=page_url if site.site_url else "",
+        menu_page=WEEKMENU_URL,
     )
 
 
@@ -239,15 +251,18 @@ def recipe_article(
     json_ld: Markup | None = None,
     links: LinkRewriter | None = None,
     share_url: str | None = None,
+    menu_page: str = "",
 ) -> str:
     """A recipe's article as the public page shows it: also the form's and /beheer's preview.
 
     ``links``: how links in its text are published (left as written when None).
     ``share_url``: the page's address for the share buttons ('' when the site's address is not
-    known: the browser's then); None, as in a preview, shows no share buttons."""
+    known: the browser's then); None, as in a preview, shows no share buttons.
+    ``menu_page``: the week-menu page, for "Zet op mijn weekmenu" (not in a preview)."""
     return render(
         "site/recipe.html",
         links=links,
+        menu_page=menu_page,
         recipe=recipe,
         cost=cost,
         competences=competences,
@@ -399,6 +414,8 @@ def render_home_additions(site: SiteContext, root: str) -> str:
         "site/home.html",
         recipes=site.newest(NEWEST_ON_HOME),
         has_downloads=any(d.path.is_file() for d in site.downloads()),
+        menu_page_url=menu_page_url,
+        weekmenu_url=WEEKMENU_URL,
         category_url=category_url,
         competence_url=competence_url,
         **site.common(root),
