@@ -257,7 +257,8 @@ CASES = (
     ),
     Case(
         # appelcrumble (4 p.): 1 kg appels for € 2,40, 150 g bloem, 100 g boter for € 0,90
-        # and 3 el suiker for € 0,10 (own prices), kaneel naar smaak (not in the price list).
+        # 3 el suiker for € 0,10 and 2 el volkorenhavervlokken for € 0,15 (own prices), kaneel
+        # naar smaak (not in the price list).
         "own prices and naar smaak without a price list entry",
         (("pannenkoeken", 6), ("appelcrumble", 4)),
         (
@@ -315,11 +316,20 @@ CASES = (
                 10,
                 "Je gebruikt 45 ml. Eigen prijs uit het recept, niet uit de prijslijst.",
             ),
+            # 2 el = 30 ml, for € 0,15 (own price)
+            Line(
+                ANDERE,
+                "volkorenhavervlokken",
+                "own",
+                None,
+                15,
+                "Je gebruikt 30 ml. Eigen prijs uit het recept, niet uit de prijslijst.",
+            ),
             Line(ANDERE, "kaneel", "to_taste", None, 0, "Naar smaak: telt niet mee in de prijs."),
         ),
-        till_cents=100 + 110 + 300 + 240 + 90 + 10,
-        used_cents=40 + 55 + 75 + 240 + 90 + 10,
+        till_cents=100 + 110 + 300 + 240 + 90 + 10 + 15,
+        used_cents=40 + 55 + 75 + 240 + 90 + 10 + 15,
         portions=10,
-        per_person_cents=85,
+        per_person_cents=87,  # € 8,65 / 10 = 0,865, rounded half up
     ),
 )
