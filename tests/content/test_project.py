@@ -109,6 +109,10 @@ def test_invalid_fixture_reports_every_problem_with_line_and_field() -> None:
             "omelet.md:9: foto: de foto moet in de map content staan.",
         ),
         (
+            ("datum: 2026-10-01", 'datum: 2026-10-01\nfoto: "omelet\\0.jpg"\nfoto_alt: x'),
+            "omelet.md:9: foto: de naam van de foto bevat een onzichtbaar teken.",
+        ),
+        (
             ("datum: 2026-10-01", "datum: 2026-10-01\nfoto: omelet.gif\nfoto_alt: x"),
             "omelet.md:9: foto: 'omelet.gif' is geen foto die de site kan tonen.",
         ),

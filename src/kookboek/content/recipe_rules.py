@@ -107,6 +107,9 @@ def _check_ingredient(
 
 
 def photo_problem(photo: str, recipe_path: Path, content_dir: Path) -> str | None:
+    if any(ord(char) < 32 for char in photo):
+        # A file name cannot hold these; the operating system would refuse to look it up.
+        return "de naam van de foto bevat een onzichtbaar teken. Typ de naam opnieuw."
     target = (recipe_path.parent / photo).resolve()
     if not target.is_relative_to(content_dir.resolve()):
         return "de foto moet in de map content staan."
