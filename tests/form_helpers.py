@@ -11,6 +11,7 @@ import socket
 import ssl
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -227,3 +228,53 @@ class Phone:
             "POST", "/beheer/aanmelden", {"csrf_token": token, "wachtwoord": password}
         )
         return status
+
+
+# The form in a browser with scripts is shown one question at a time (form.js): these walk
+# its screens with Terug and Verder, as she does, to the screen of a field.
+_SCREEN_OF = """selector => {
+  const names = [];
+  for (const section of document.querySelectorAll("[data-scherm]")) {
+    if (!names.includes(section.dataset.scherm)) names.push(section.dataset.scherm);
+  }
+  const field = document.querySelector(selector);
+  const section = field && field.closest("[data-scherm]");
+  return section ? names.indexOf(section.dataset.scherm) : names.length - 1;
+}"""
+
+
+def screen_number(page: Any) -> int | None:
+    """The screen shown now, from 0; None when the form is one page (no scripts)."""
+    shown = page.get_attribute("form.formulier", "data-scherm-nu")
+    return None if shown is None else int(shown)
+
+
+def go_to_screen_of(page: Any, selector: str) -> None:
+    """Terug or Verder until the screen with ``selector`` is shown (the send button: the
+    last screen). Fails when a screen's check keeps her where she is."""
+    target = page.evaluate(_SCREEN_OF, selector)
+    for _ in range(20):
+        current = screen_number(page)
+        if current is None or current == target:
+            return
+        page.click("[data-verder]" if current < target else "[data-terug]")
+        page.wait_for_function(
+            "([n, message]) => document.querySelector('form.formulier')"
+            ".getAttribute('data-scherm-nu') !== n || document.querySelector(message)",
+            arg=[str(current), ".vraag:not([hidden]) p.fout"],
+        )
+        if screen_number(page) == current:
+            messages = page.locator(".vraag:not([hidden]) p.fout").all_inner_texts()
+            raise AssertionError(f"screen {current + 1} did not let her on: {messages}")
+    raise AssertionError(f"never reached the screen of {selector}")
+
+
+def fill_field(page: Any, selector: str, value: str) -> None:
+    go_to_screen_of(page, selector)
+    page.fill(selector, value)
+
+
+def send_form(page: Any) -> None:
+    """To the last screen, then "Bekijk mijn recept"."""
+    go_to_screen_of(page, "button[type=submit]")
+    page.click("button:has-text('Bekijk mijn recept')")

@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 from PIL import Image
 
-from form_helpers import jpeg_with_gps
+from form_helpers import fill_field, go_to_screen_of, jpeg_with_gps, send_form
 from kookboek.inbox.store import Inbox
 from kookboek.mkdocs_plugin.run import build_site
 from live_server import running
@@ -44,12 +44,13 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
             ),
         )
         page.goto(base + "/")
-        page.fill("#titel", "Wortelstoemp van Amina")
-        page.fill("#beschrijving", "Zachte stoemp met wortel.")
+        fill_field(page, "#titel", "Wortelstoemp van Amina")
+        fill_field(page, "#beschrijving", "Zachte stoemp met wortel.")
+        go_to_screen_of(page, "input[name=categorie]")
         page.check("input[name=categorie][value=hoofdgerecht]")
-        page.fill("#porties", "4")
+        fill_field(page, "#porties", "4")
         page.fill("#tijd", "30")
-        page.fill("#ingredient-1-naam", "uien")
+        fill_field(page, "#ingredient-1-naam", "uien")
         page.fill("#ingredient-1-hoeveelheid", "2")
         page.select_option("#ingredient-1-eenheid", "stuk")
         page.click("button:has-text('Nog een ingrediënt')")
@@ -58,15 +59,17 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
         page.select_option("#ingredient-2-eenheid", "kg")
         page.fill("#ingredient-2-prijs", "1,10")
         assert "€\xa00,35 per portie" in page.inner_text("[data-kost]")  # (0,30 + 1,10) / 4
-        page.fill("#stap-1", "Kook de wortelen en de uien gaar.")
+        fill_field(page, "#stap-1", "Kook de wortelen en de uien gaar.")
         page.click("button:has-text('Nog een stap')")
         page.fill("#stap-2", "Stamp alles fijn.")
+        go_to_screen_of(page, "input[name=competenties]")
         page.check("input[name=competenties][value=rekenen]")
+        go_to_screen_of(page, "#foto")
         page.set_input_files("#foto", str(photo))
-        page.fill("#voornaam", "Amina")
+        fill_field(page, "#voornaam", "Amina")
         page.check("input[name=toestemming_naam]")
         page.check("input[name=toestemming_foto]")
-        page.click("button:has-text('Bekijk mijn recept')")
+        send_form(page)
 
         assert page.inner_text("h1") == "Kijk je recept na"
         review = page.frame_locator("iframe[data-voorbeeld]")

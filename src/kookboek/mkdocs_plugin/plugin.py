@@ -29,6 +29,7 @@ from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
+from kookboek.site.offline import write_service_worker
 from kookboek.site.pages import (
     SiteContext,
     render_document_page,
@@ -66,6 +67,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
         self._full_content: dict[str, str | None] = {}
+        self.not_searched: set[str] = set()  # src_uri of generated pages left out of search
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -99,6 +101,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             return files
         self.renderers.clear()
         self.titles.clear()
+        self.not_searched.clear()
         self.descriptions.clear()
         self.search_texts.clear()
         self.downloads.clear()
@@ -240,6 +243,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.renderers[page.src_uri] = page.render
         if not page.fully_searchable:
             self.search_texts[page.src_uri] = page.search_text
+        if not page.searched:
+            self.not_searched.add(page.src_uri)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
@@ -248,6 +253,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for download in self.downloads:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(download.path, target / download.name)
+        if self.project is not None:
+            # Last: its version is a hash of the built files it stores.
+            write_service_worker(Path(config.site_dir))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # The engine read, validated and renders these files itself; MkDocs parsing their
@@ -274,6 +282,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             page.meta["share_image"] = share
             page.meta["share_image_alt"] = str(escape(self.share_images[share]))
             page.meta["share_type"] = "article" if recipe else "website"
+        if src_uri in self.not_searched:
+            page.meta["search"] = {"exclude": True}
         if page.is_homepage:
             page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:

@@ -13,6 +13,7 @@ from kookboek.content.project import Project
 from kookboek.content.vocabulary import CATEGORY_NAMES
 from kookboek.site.downloads import Download
 from kookboek.site.menus import MENUS_URL, render_menu_page, render_weekmenu_page
+from kookboek.site.offline import OFFLINE_SOURCE, render_offline_page
 from kookboek.site.pages import (
     SiteContext,
     render_category_page,
@@ -35,6 +36,7 @@ class GeneratedPage:
     replaces_source: bool = False
     description: str = ""  # for <meta name="description">
     fully_searchable: bool = False  # else search indexes only the title and description
+    searched: bool = True  # False: left out of the search
 
     def search_text(self) -> str:
         """A listing repeats the titles of pages that are indexed themselves: index its gist."""
@@ -79,6 +81,13 @@ def generated_pages(
         ),
         GeneratedPage(
             "competenties/index.md", "Competenties", partial(render_competence_index, site)
+        ),
+        GeneratedPage(
+            OFFLINE_SOURCE,
+            "Offline",
+            partial(render_offline_page, site),
+            description="Wat je zonder internet kunt bekijken.",
+            searched=False,
         ),
     ]
     pages.append(

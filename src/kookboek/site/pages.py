@@ -27,12 +27,18 @@ from kookboek.content.project import Project
 from kookboek.content.vocabulary import CATEGORIES, DIETS
 from kookboek.images.responsive import Photo
 from kookboek.pricing.cost import RecipeCost
+from kookboek.site.cook_mode import CookSteps
 from kookboek.site.downloads import Download, document_pdf_name
 from kookboek.site.fragment_cache import FragmentCache
 from kookboek.site.links import LinkTargets, body_links, source_uri
 from kookboek.site.menus import WEEKMENU_URL, MenuExport, build_menu_export, menu_page_url
 from kookboek.site.safe_markdown import LinkRewriter
-from kookboek.site.structured_data import item_list_json_ld, json_ld_script, recipe_json_ld
+from kookboek.site.structured_data import (
+    item_list_json_ld,
+    json_ld_script,
+    recipe_json_ld,
+    steps,
+)
 from kookboek.site.templating import render
 from kookboek.support.hashing import inputs_key
 
@@ -274,6 +280,8 @@ def recipe_article(
         price_list_url=PRICE_LIST_URL,
         root=root,
         share_url=share_url,
+        cook_steps=CookSteps.for_recipe(recipe, prices),
+        has_steps=bool(steps(recipe.body)),
     )
 
 

@@ -16,6 +16,8 @@ SAFE_SCHEMES = {"http", "https", "mailto", ""}
 
 # An href as written → the href to publish, or None for no link (see ``site/links.py``).
 LinkRewriter = Callable[[str], str | None]
+# Adds attributes to the cleaned tree of a body (cook mode's step data: ``site/cook_mode.py``).
+Annotator = Callable[[ET.Element], None]
 
 
 class _Sanitizer(Treeprocessor):
@@ -23,6 +25,7 @@ class _Sanitizer(Treeprocessor):
     the others through ``links`` when given. Links to other sites get rel="nofollow"."""
 
     links: LinkRewriter | None = None
+    annotate: Annotator | None = None
 
     def run(self, root: ET.Element) -> None:
         for parent in root.iter():
@@ -41,6 +44,8 @@ class _Sanitizer(Treeprocessor):
                         child.set("href", published)
                         if _leaves_the_site(published):
                             child.set("rel", "nofollow noopener")
+        if self.annotate is not None:
+            self.annotate(root)
 
 
 def _leaves_the_site(href: str) -> bool:
@@ -68,15 +73,22 @@ def _safe_url(url: str) -> bool:
     return scheme in SAFE_SCHEMES and not cleaned.lower().startswith("//")
 
 
-def render_markdown(text: str, heading_ids: bool = True, links: LinkRewriter | None = None) -> str:
+def render_markdown(
+    text: str,
+    heading_ids: bool = True,
+    links: LinkRewriter | None = None,
+    annotate: Annotator | None = None,
+) -> str:
     """Markdown to HTML where any HTML in ``text`` is shown as text, never executed.
 
-    ``links`` rewrites the target of every safe link (``site/links.py``).
+    ``links`` rewrites the target of every safe link (``site/links.py``); ``annotate`` may
+    add attributes to the cleaned tree.
     """
     md = _converter(heading_ids)
     sanitizer = md.treeprocessors["kookboek_sanitize"]
     assert isinstance(sanitizer, _Sanitizer)
     sanitizer.links = links
+    sanitizer.annotate = annotate
     try:
         return md.convert(text)
     except RecursionError:
@@ -85,6 +97,7 @@ def render_markdown(text: str, heading_ids: bool = True, links: LinkRewriter | N
         return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
     finally:
         sanitizer.links = None
+        sanitizer.annotate = None
         md.reset()
 
 

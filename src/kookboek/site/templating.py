@@ -16,7 +16,7 @@ from kookboek.content.project import Project
 from kookboek.content.vocabulary import ALLERGEN_NAMES, CATEGORY_NAMES, DIET_NAMES, UNIT_NAMES
 from kookboek.pricing.money import LOCALE, format_amount, format_money
 from kookboek.pricing.units import format_quantity
-from kookboek.site.safe_markdown import LinkRewriter, render_markdown
+from kookboek.site.safe_markdown import Annotator, LinkRewriter, render_markdown
 
 
 def long_date(value: dt.date) -> str:
@@ -96,11 +96,14 @@ def environment() -> jinja2.Environment:
 
 
 @lru_cache(maxsize=4096)
-def _markdown_html(text: str, links: LinkRewriter | None = None) -> Markup:
+def _markdown_html(
+    text: str, links: LinkRewriter | None = None, annotate: Annotator | None = None
+) -> Markup:
     """A recipe body is shown on its page and indexed for search: convert it once per build.
 
-    ``links``: how its links are published on the page (``site/links.py``)."""
-    return Markup(render_markdown(text, links=links))
+    ``links``: how its links are published on the page (``site/links.py``); ``annotate``:
+    attributes added to the tree (cook mode's step data, ``site/cook_mode.py``)."""
+    return Markup(render_markdown(text, links=links, annotate=annotate))
 
 
 def render(template: str, **context: Any) -> str:

@@ -65,6 +65,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         MAX_INBOX_ENTRIES=500,
         SEND_LIMIT=(10, 3600.0),  # recipes sent per address per hour
         POST_LIMIT=(60, 600.0),  # any form post per address per 10 minutes
+        CHECK_LIMIT=(600, 600.0),  # screens of the form checked on the way (nothing stored)
         LOGIN_LIMIT=(10, 600.0),  # password attempts per address per 10 minutes
         BEHEER_PASSWORD_HASH=None,
         WTF_CSRF_TIME_LIMIT=12 * 3600,  # filling in a recipe may take a while
@@ -91,7 +92,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = app.extensions["kookboek.inbox"].session_key()
     app.extensions["kookboek.limits"] = {
         name: RateLimiter(*app.config[f"{name.upper()}_LIMIT"])
-        for name in ("send", "post", "login")
+        for name in ("send", "post", "check", "login")
     }
     app.session_interface = HttpsAwareSessionInterface()
 

@@ -17,6 +17,7 @@ from flask import (
     Response,
     abort,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -52,7 +53,10 @@ PHOTO_LIMIT_MB = MAX_PHOTO_BYTES // (1024 * 1024)
 
 @participant.before_request
 def limit_posts() -> None:
-    if request.method == "POST" and not limiter("post").allow(client_address()):
+    # A screen of the form checked on the way (POST /controleren) stores nothing: it has a
+    # limit of its own, so that walking through the screens never blocks sending.
+    which = "check" if request.endpoint == "formulier.check_answers" else "post"
+    if request.method == "POST" and not limiter(which).allow(client_address()):
         abort(429)
 
 
@@ -81,6 +85,22 @@ def check() -> ResponseReturnValue:
         return _show_form(raw, errors, draft=previous, photo_not_kept=photo is not None, status=422)
     token = inbox().save_draft(submission, photo, token=previous.id if previous else "")
     return redirect(url_for("formulier.review", token=token), 303)
+
+
+@participant.post("/controleren")
+def check_answers() -> ResponseReturnValue:
+    """The answers so far, checked by the rules the form is checked by when it is sent:
+    the form shown one question at a time (form.js) asks this at every "Verder" and shows
+    the messages of that screen at their fields. Nothing is stored."""
+    try:
+        _, competences = kitchen_data()
+    except KitchenDataMissing:
+        return jsonify(fouten={}), 503
+    try:
+        parse_submission(raw_from_request(), {c.id for c in competences})
+    except SubmissionErrors as exc:
+        return jsonify(fouten=exc.errors)
+    return jsonify(fouten={})
 
 
 @participant.get("/nakijken/<token>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 from flask import current_app, render_template, request
 
@@ -61,11 +62,19 @@ UNIT_CHOICES = [
 assert {value for value, _ in UNIT_CHOICES} - {"naar-smaak"} == set(UNIT_NAMES)
 
 
+# Our own drawings for the kinds of dish and the competences (web/static/iconen/): a
+# competence added to competenties.yml has none until someone draws it, and shows its text.
+ICONS_DIR = Path(__file__).parent / "static" / "iconen"
+
+
 def form_context(prices: PriceList, competences: tuple[Competence, ...]) -> dict[str, object]:
     return {
         "categories": CATEGORY_NAMES,
         "units": UNIT_CHOICES,
         "competences": competences,
+        "competence_icons": {
+            c.id for c in competences if (ICONS_DIR / f"competentie-{c.id}.svg").is_file()
+        },
         "price_list_json": price_list_json(prices),
     }
 

@@ -1,7 +1,8 @@
 // Progressive enhancement for the recipe form: it works without this file.
-// Adds rows on demand, hides amount and price for "naar smaak", shows the chosen photo and a
-// live estimate of the cost per portion, keeps a copy of what was typed in the browser until
-// the recipe is sent, and shrinks a large photo before it is sent.
+// Shows the form one question at a time, adds rows on demand, hides amount and price for
+// "naar smaak", shows the chosen photo and a live estimate of the cost per portion, keeps a
+// copy of what was typed in the browser until the recipe is sent (with the screen she is
+// on), and shrinks a large photo before it is sent.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -297,7 +298,7 @@
     });
     var photo = form.querySelector("input[type=file]");
     return { versie: 1, velden: values, foto: !!(photo && photo.files && photo.files.length),
-      fotoBewaard: photoKept };
+      fotoBewaard: photoKept, scherm: parseInt(form.getAttribute("data-scherm-nu"), 10) || 0 };
   }
 
   function hasText(draft) {
@@ -307,6 +308,7 @@
   }
 
   function restore(form, draft) {
+    if (draft.scherm) form.setAttribute("data-scherm-nu", String(draft.scherm));
     var needed = {};
     Object.keys(REPEATED).forEach(function (name) {
       var kind = REPEATED[name];
@@ -371,6 +373,228 @@
     }
   }
 
+  // One question at a time (GOV.UK's "one thing per page"): with this script the form is a
+  // row of short screens with "Stap 3 van 9", Terug and Verder. Each screen is checked by
+  // the server's own rules (POST /controleren, which stores nothing) before the next one,
+  // and its messages are shown at their fields; the last screen sends the form to the
+  // review page. Without this script the form is one page, as always. The screen she is
+  // on is kept with the draft; Back on the phone goes to the screen before.
+  function setupSteps(form) {
+    var names = [];
+    var screens = [];
+    form.querySelectorAll("[data-scherm]").forEach(function (section) {
+      var name = section.getAttribute("data-scherm");
+      var at = names.indexOf(name);
+      if (at < 0) { names.push(name); screens.push([section]); } else { screens[at].push(section); }
+    });
+    if (screens.length < 2) return;
+    form.classList.add("stap-voor-stap");
+    var submit = form.querySelector("button[type=submit]");
+    var counter = document.createElement("p");
+    counter.className = "stap-teller";
+    counter.setAttribute("data-stap-teller", "");
+    counter.setAttribute("aria-live", "polite");
+    var bar = document.createElement("progress");
+    bar.className = "stap-balk";
+    bar.max = screens.length;
+    bar.setAttribute("aria-hidden", "true");
+    form.insertBefore(bar, screens[0][0]);
+    form.insertBefore(counter, bar);
+    var nav = document.createElement("div");
+    nav.className = "stap-knoppen";
+    var back = document.createElement("button");
+    back.type = "button";
+    back.className = "knop knop--tweede";
+    back.textContent = "Terug";
+    back.setAttribute("data-terug", "");
+    var next = document.createElement("button");
+    next.type = "button";
+    next.className = "knop";
+    next.textContent = "Verder";
+    next.setAttribute("data-verder", "");
+    nav.appendChild(back);
+    nav.appendChild(next);
+    form.insertBefore(nav, submit);
+    nav.appendChild(submit);
+    var intro = document.querySelectorAll(".intro, .intro ~ .hulp");
+    var current = -1;
+    var pushed = 0;
+
+    function screenOf(element) {
+      for (var i = 0; i < screens.length; i++) {
+        if (screens[i].some(function (section) { return section.contains(element); })) return i;
+      }
+      return -1;
+    }
+
+    function show(index, moveFocus) {
+      index = Math.max(0, Math.min(screens.length - 1, index));
+      current = index;
+      screens.forEach(function (sections, i) {
+        sections.forEach(function (section) { section.hidden = i !== index; });
+      });
+      intro.forEach(function (paragraph) { paragraph.hidden = index > 0; });
+      counter.textContent = "Stap " + (index + 1) + " van " + screens.length;
+      bar.value = index + 1;
+      back.hidden = index === 0;
+      next.hidden = index === screens.length - 1;
+      submit.hidden = index !== screens.length - 1;
+      form.setAttribute("data-scherm-nu", String(index));
+      if (moveFocus) {
+        form.dispatchEvent(new Event("change", { bubbles: true })); // the draft keeps the screen
+        var heading = screens[index][0].querySelector("h2");
+        if (heading) {
+          heading.tabIndex = -1;
+          heading.focus();
+        }
+        window.scrollTo(0, 0);
+      }
+    }
+
+    function filledRows(kind) {
+      return Array.prototype.filter.call(form.querySelectorAll("[data-rij=" + kind + "]"),
+        function (row) { return !isEmpty(row); });
+    }
+
+    // Where the server's template puts the message of a field (see _fields.html).
+    function placeOf(key) {
+      var row = /^(ingredient|stap)-(\d+)$/.exec(key);
+      if (row) {
+        var found = filledRows(row[1])[parseInt(row[2], 10) - 1];
+        if (!found) return null;
+        if (row[1] === "ingredient") {
+          return { field: found.querySelector("input"), parent: found,
+            before: found.querySelector("legend").nextSibling, row: found };
+        }
+        var text = found.querySelector("textarea");
+        return { field: text, parent: found, before: text };
+      }
+      if (key === "categorie" || key === "competenties") {
+        var choice = form.querySelector("[name=" + key + "]");
+        var box = choice && choice.closest(".keuzes");
+        return box ? { field: choice, parent: box.parentNode, before: box,
+          marked: choice.closest("fieldset") } : null;
+      }
+      if (key === "ingredienten" || key === "stappen") {
+        var list = form.querySelector("[data-lijst=" + (key === "stappen" ? "stap" : "ingredient") + "]");
+        return list ? { field: list.querySelector("input, textarea"), parent: list.parentNode,
+          before: list } : null;
+      }
+      var field = document.getElementById(key);
+      return field && form.contains(field) ? { field: field, parent: field.parentNode, before: field } : null;
+    }
+
+    function clearErrors(index) {
+      screens[index].forEach(function (section) {
+        section.querySelectorAll("p.fout").forEach(function (message) { message.remove(); });
+        section.querySelectorAll("[aria-invalid]").forEach(function (field) {
+          field.removeAttribute("aria-invalid");
+          field.removeAttribute("aria-describedby");
+        });
+        section.querySelectorAll(".rij--fout").forEach(function (r) { r.classList.remove("rij--fout"); });
+      });
+    }
+
+    function showError(key, text, place) {
+      var message = document.createElement("p");
+      message.className = "fout";
+      message.id = "fout-" + key;
+      var sign = document.createElement("span");
+      sign.className = "fout__teken";
+      sign.setAttribute("aria-hidden", "true");
+      sign.textContent = "!";
+      message.appendChild(sign);
+      message.appendChild(document.createTextNode(" " + text));
+      place.parent.insertBefore(message, place.before);
+      var marked = place.marked || place.field;
+      if (marked) {
+        marked.setAttribute("aria-invalid", "true");
+        marked.setAttribute("aria-describedby", message.id);
+      }
+      if (place.row) place.row.classList.add("rij--fout");
+    }
+
+    // The messages of this screen, from the server; none when it cannot be asked (it
+    // checks everything again when the form is sent).
+    function check(index) {
+      var data = new FormData(form);
+      data.delete("foto");
+      return fetch(form.getAttribute("data-controleren"), {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      }).then(function (response) {
+        return response.ok ? response.json() : { fouten: {} };
+      }).then(function (answer) {
+        clearErrors(index);
+        var first = null;
+        Object.keys(answer.fouten || {}).forEach(function (key) {
+          var place = placeOf(key);
+          if (!place || screenOf(place.before || place.field) !== index) return;
+          showError(key, answer.fouten[key], place);
+          if (!first) first = place.field;
+        });
+        return first;
+      }, function () { return null; });
+    }
+
+    function forward() {
+      if (next.disabled) return;
+      next.disabled = true;
+      check(current).then(function (problem) {
+        next.disabled = false;
+        if (problem) {
+          problem.focus();
+          return;
+        }
+        show(current + 1, true);
+        if (window.history && history.pushState) {
+          history.pushState({ kookboekScherm: current }, "", location.href);
+          pushed += 1;
+        }
+      });
+    }
+
+    next.addEventListener("click", forward);
+    back.addEventListener("click", function () {
+      if (pushed > 0) { history.back(); return; } // the popstate below shows the screen
+      show(current - 1, true);
+      if (window.history && history.replaceState) {
+        history.replaceState({ kookboekScherm: current }, "", location.href);
+      }
+    });
+    window.addEventListener("popstate", function (event) {
+      var state = event.state;
+      if (!state || typeof state.kookboekScherm !== "number") return;
+      pushed = Math.max(0, pushed - 1);
+      show(state.kookboekScherm, true);
+    });
+    // Enter in a box sends the form: before the last screen it means Verder.
+    form.addEventListener("submit", function (event) {
+      if (current === screens.length - 1) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      forward();
+    });
+    // The summary of the server's messages: a link goes to the screen of its field.
+    document.querySelectorAll(".samenvatting a[href^='#fout-']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var target = document.getElementById(link.getAttribute("href").slice(1));
+        if (!target || screenOf(target) < 0) return;
+        event.preventDefault();
+        show(screenOf(target), false);
+        target.scrollIntoView();
+      });
+    });
+
+    var firstError = form.querySelector("[data-scherm] p.fout[id^='fout-']");
+    var stored = parseInt(form.getAttribute("data-scherm-nu"), 10);
+    var start = firstError ? screenOf(firstError) : (stored > 0 ? stored : 0);
+    show(start, false);
+    if (window.history && history.replaceState) {
+      history.replaceState({ kookboekScherm: current }, "", location.href);
+    }
+  }
+
   function forgetDraft() {
     var storage = browserStorage();
     if (storage) storage.removeItem(DRAFT_KEY);
@@ -398,6 +622,7 @@
       form.querySelectorAll("[data-lijst]").forEach(setupList);
       setupToTaste(form);
       setupCost(form);
+      if (form.hasAttribute("data-stap-voor-stap")) setupSteps(form);
       setupPhoto(form);
     });
     var first = document.getElementById("fouten") || document.getElementById("melding");

@@ -1,0 +1,277 @@
+"""Kookstand (cook mode) in a real Chromium: one step at a time with the scaled amounts it
+needs, the screen kept on, read aloud only in Dutch, timers that count down and ring."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from live_server import serving
+from project_paths import TESTS
+from sample_project import copy_sample_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = TESTS / "vendor" / "axe.min.js"
+PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "locale": "nl-BE"}
+STEW = """---
+titel: Stoofpot
+beschrijving: Zachte stoofpot met wortelen.
+porties: 4
+tijd: 90
+categorie: hoofdgerecht
+competenties: [plannen]
+allergenen: []
+datum: 2026-10-20
+ingredienten:
+  - {naam: uien, hoeveelheid: 2, eenheid: stuk}
+  - {naam: wortelen, hoeveelheid: 500, eenheid: g, prijs: 0.60}
+  - {naam: zout, naar_smaak: true}
+---
+
+## Bereiding
+
+1. Snij de uien fijn en stoof ze 10 à 15 minuten.
+2. Voeg de wortelen en wat zout toe en laat 1 uur stoven.
+"""
+WAKE_LOCK = """
+window.__wake = { requests: 0, released: 0 };
+Object.defineProperty(Navigator.prototype, "wakeLock", { configurable: true, get() {
+  return { request(type) {
+    window.__wake.requests += 1;
+    window.__wake.type = type;
+    return Promise.resolve({ released: false, addEventListener() {},
+      release() { window.__wake.released += 1; this.released = true; return Promise.resolve(); } });
+  } };
+} });
+"""
+SPEECH = """
+window.__spoken = [];
+const voices = %s;
+Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+  getVoices: () => voices,
+  speak(utterance) { window.__spoken.push({ lang: utterance.lang, text: utterance.text }); },
+  cancel() {},
+  addEventListener() {},
+} });
+"""
+VISIBILITY = """state => {
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from kookboek.mkdocs_plugin.run import build_site
+
+    project = copy_sample_project(tmp_path_factory.mktemp("kookstand") / "project", "site_extra")
+    (project / "content" / "recepten" / "stoofpot.md").write_text(STEW, encoding="utf-8")
+    build_site(project / "mkdocs.yml", pdf=False)
+    with serving(project / "site", sub_path="kookboek") as url:
+        yield url
+
+
+@pytest.fixture
+def phone(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+def needs(page: Any) -> list[str]:
+    shown: list[str] = page.eval_on_selector_all(
+        "[data-kb-cook] [data-kb-cook-need]",
+        "items => items.filter(i => i.offsetParent).map(i => i.textContent.trim())",
+    )
+    return shown
+
+
+def where(page: Any) -> str:
+    return str(page.text_content("[data-kb-cook-where]"))
+
+
+def swipe(page: Any, from_x: int, to_x: int) -> None:
+    cdp = page.context.new_cdp_session(page)
+    for kind, points in (
+        ("touchStart", [{"x": from_x, "y": 400}]),
+        ("touchMove", [{"x": to_x, "y": 400}]),
+        ("touchEnd", []),
+    ):
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def test_cook_mode_walks_every_step_with_the_scaled_ingredients_it_needs(
+    phone: Any, base_url: str
+) -> None:
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    for _ in range(2):
+        page.click("[data-kb-step='1']")  # the scaler: 6 people instead of 4
+    page.click("[data-kb-cook-open]")
+    assert page.is_visible("[data-kb-cook]")
+    assert "Linzensoep · voor 6 personen" in page.inner_text("[data-kb-cook]")
+    seen = []
+    for _ in range(4):
+        seen.append((where(page), needs(page), page.inner_text("[data-kb-cook-text]")))
+        page.click("[data-kb-cook-next]")
+    assert seen == [
+        (
+            "Stap 1 van 4",
+            ["3 stuks uien", "750 g wortelen"],
+            "Snij de uien en de wortelen in stukjes.",
+        ),
+        ("Stap 2 van 4", ["3 eetlepels olijfolie"], "Stoof ze aan in de olie."),
+        (
+            "Stap 3 van 4",
+            ["375 g rode linzen"],
+            "Voeg de linzen en 1 liter water toe en kook 25 minuten.",
+        ),
+        ("Stap 4 van 4", [], "Mix de soep fijn."),
+    ]
+    # "Klaar" on the last step closes cook mode; the focus is back on its button.
+    assert not page.is_visible("[data-kb-cook]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-kb-cook-open')")
+
+    page.click("[data-kb-cook-open]")  # opened again: at the step she saw last
+    assert where(page) == "Stap 4 van 4"
+    page.click("[data-kb-cook-previous]")
+    assert where(page) == "Stap 3 van 4"
+    # Screen readers hear the new step.
+    assert page.text_content("[data-kb-cook-live]") == (
+        "Stap 3 van 4. Voeg de linzen en 1 liter water toe en kook 25 minuten."
+    )
+    swipe(page, 300, 60)  # to the left: the next step
+    assert where(page) == "Stap 4 van 4"
+    swipe(page, 60, 300)
+    swipe(page, 60, 300)
+    assert where(page) == "Stap 2 van 4"
+    page.keyboard.press("Escape")
+    assert not page.is_visible("[data-kb-cook]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-kb-cook-open')")
+    page.click("[data-kb-cook-open]")
+    page.click("[data-kb-cook-stop]")
+    assert not page.is_visible("[data-kb-cook]")
+
+
+def test_an_ingredient_to_taste_says_so_and_the_amounts_follow_the_scaler(
+    phone: Any, base_url: str
+) -> None:
+    page = phone.new_page()
+    page.goto(base_url + "recepten/stoofpot/")
+    page.fill("#kb-porties", "2")
+    page.dispatch_event("#kb-porties", "input")
+    page.click("[data-kb-cook-open]")
+    assert needs(page) == ["1 stuk uien"]
+    page.click("[data-kb-cook-next]")
+    assert needs(page) == ["250 g wortelen", "naar smaak zout"]
+
+
+def test_the_screen_is_kept_on_asked_again_when_visible_and_let_go_on_leaving(
+    phone: Any, base_url: str
+) -> None:
+    phone.add_init_script(WAKE_LOCK)
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    assert page.evaluate("window.__wake.requests") == 0
+    page.click("[data-kb-cook-open]")
+    page.wait_for_function("window.__wake.requests === 1")
+    assert page.evaluate("window.__wake.type") == "screen"
+    page.evaluate(VISIBILITY, "hidden")  # the phone locked, another app: the lock is gone
+    page.evaluate(VISIBILITY, "visible")
+    page.wait_for_function("window.__wake.requests === 2")
+    page.click("[data-kb-cook-stop]")
+    page.wait_for_function("window.__wake.released === 1")
+    page.evaluate(VISIBILITY, "hidden")
+    page.evaluate(VISIBILITY, "visible")  # closed: nothing is asked any more
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__wake.requests") == 2
+
+
+def test_lees_voor_reads_the_step_in_a_dutch_voice(phone: Any, base_url: str) -> None:
+    voices = '[{ lang: "en-US", name: "English" }, { lang: "nl_NL", name: "Nederlands" }]'
+    phone.add_init_script(SPEECH % voices)
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    page.click("[data-kb-cook-open]")
+    page.click("[data-kb-cook-next]")
+    page.click("[data-kb-cook-read]")
+    page.wait_for_function("window.__spoken.length === 1")
+    [spoken] = page.evaluate("window.__spoken")
+    assert spoken["lang"].startswith("nl")
+    assert spoken["text"] == "Stap 2 van 4. Stoof ze aan in de olie."
+    assert page.text_content("[data-kb-cook-voice-message]") == ""
+
+
+def test_without_a_dutch_voice_it_says_so_and_reads_nothing(phone: Any, base_url: str) -> None:
+    phone.add_init_script(SPEECH % '[{ lang: "en-US", name: "English" }]')
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    page.click("[data-kb-cook-open]")
+    page.click("[data-kb-cook-read]")
+    page.wait_for_function(
+        "document.querySelector('[data-kb-cook-voice-message]').textContent !== ''"
+    )
+    message = page.text_content("[data-kb-cook-voice-message]")
+    assert message is not None and message.startswith("Je telefoon heeft geen Nederlandse")
+    assert page.evaluate("window.__spoken") == []
+
+
+def test_timers_count_down_several_at_once_and_ring(phone: Any, base_url: str) -> None:
+    phone.add_init_script("navigator.vibrate = p => { window.__vibrated = p; return true; };")
+    page = phone.new_page()
+    page.clock.install(time=dt.datetime(2026, 10, 14, 17, 0))
+    page.goto(base_url + "recepten/stoofpot/")
+    page.clock.pause_at(dt.datetime(2026, 10, 14, 17, 1))
+    page.click("[data-kb-cook-open]")
+    starts = page.locator("[data-kb-cook-timer-start]")
+    assert starts.all_inner_texts() == ["Wekker 10 minuten"]  # "10 à 15 minuten": the least
+    starts.click()
+    page.click("[data-kb-cook-next]")
+    page.click("[data-kb-cook-timer-start]")  # "1 uur"
+    left = page.locator("[data-kb-cook-timer-left]")
+    assert left.all_inner_texts() == ["10:00", "1:00:00"]
+    page.clock.run_for("01:00")
+    assert left.all_inner_texts() == ["9:00", "59:00"]
+    page.click("[data-kb-cook-previous]")  # timers go on on every step
+    page.clock.run_for("09:00")
+    assert left.all_inner_texts() == ["De tijd is om!", "50:00"]
+    assert page.evaluate("window.__vibrated") == [400, 200, 400, 200, 400]
+    assert "De tijd is om: stap 1, 10 minuten." in page.inner_text("[data-kb-cook] [role=alert]")
+    page.click("[data-kb-cook-timer-stop] >> nth=0")  # "Oké"
+    assert left.all_inner_texts() == ["50:00"]
+
+
+def test_cook_mode_passes_axe_and_fits_a_small_phone(chromium: Any, base_url: str) -> None:
+    for width in (320, 360):
+        context = chromium.new_context(**{**PHONE, "viewport": {"width": width, "height": 640}})
+        page = context.new_page()
+        page.goto(base_url + "recepten/stoofpot/")
+        page.click("[data-kb-cook-open]")
+        page.click("[data-kb-cook-timer-start]")
+        box = page.locator("[data-kb-cook]").bounding_box()
+        assert box == {"x": 0, "y": 0, "width": width, "height": 640}
+        for part in ("[data-kb-cook-next]", "[data-kb-cook-stop]", "[data-kb-cook-timer-stop]"):
+            button = page.locator(part).bounding_box()
+            assert button is not None and button["x"] + button["width"] <= width
+            assert button["y"] + button["height"] <= 640 and button["height"] >= 44
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "axe.run(document.querySelector('[data-kb-cook]'))"
+            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join()))"
+        )
+        assert violations == [], width
+        context.close()
+
+
+def test_without_javascript_there_is_no_cook_mode_button(chromium: Any, base_url: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    assert page.locator("[data-kb-cook-open]").count() == 1
+    assert not page.is_visible("[data-kb-cook-open]")
+    assert page.is_visible(".kb-recipe__steps li")
+    context.close()
