@@ -1,7 +1,7 @@
 """Benchmark: site build, warm rebuild, booklet render, memory and page weight, side by side.
 
 Usage: .venv/bin/python scripts/bench.py [--recipes 1000] [--json PATH] [--keep]
-       [--only booklet]   (or ``make bench``, which runs everything)
+       [--only booklet|phone]   (or ``make bench``, which runs everything)
 
 Generates N synthetic recipes (10 % with 4000 × 3000 phone photos) into a temporary copy
 of the project and measures, in one run:
@@ -14,10 +14,13 @@ of the project and measures, in one run:
   (e) peak memory (ru_maxrss) of every build subprocess
   (f) the bytes a first visit transfers for a recipe page and for the overview
       (Debian's Chromium through Playwright, phone and desktop)
+  (g) the phone in the kitchen: how long cook mode takes to open on a phone CPU (Chromium
+      slowed 4×), and what the service worker fetches when it is installed
 
 Every build runs in its own subprocess, so timings and memory do not leak into each other.
 It prints a table and writes JSON (default ``.cache/bench/bench.json``). ``--only booklet``
-runs only (d) on the same generated recipes (a couple of minutes instead of five).
+runs only (d) on the same generated recipes (a couple of minutes instead of five);
+``--only phone`` builds the site once and runs only (f) and (g).
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ BUDGETS = {
     "booklet_over_floor": 1.2,
     "peak_memory_mib": 1024,
     "recipe_page_kb": 500,
+    "cook_mode_open_ms": 100,
+    "service_worker_install_kb": 300,
 }
 
 
@@ -295,6 +300,10 @@ def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                     seen: dict[str, tuple[str, int]] = {}
 
                     def finished(request: Any, seen: dict[str, tuple[str, int]] = seen) -> None:
+                        # The service worker fetches what the page had (from the browser's
+                        # cache): its own cost is (g), not the page's.
+                        if request.service_worker is not None or request.url in seen:
+                            return
                         sizes = request.sizes()
                         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
                         seen[request.url] = (request.resource_type, size)
@@ -338,6 +347,73 @@ def page_weight(site: Path, pages: dict[str, str]) -> dict[str, Any]:
     return results
 
 
+# -- the phone in the kitchen --------------------------------------------------------------
+
+# From the tap on "Kookstand" to the frame that shows it: the click handler runs, then the
+# next animation frame is painted (the timeout after it runs once that frame is done).
+COOK_MODE_OPEN = """() => new Promise((done) => {
+  const button = document.querySelector("[data-kb-cook-open]");
+  const started = performance.now();
+  button.click();
+  requestAnimationFrame(() => setTimeout(() => {
+    const dialog = document.querySelector("[data-kb-cook]");
+    done({ ms: performance.now() - started, open: !!(dialog && dialog.open) });
+  }, 0));
+})"""
+
+
+def cook_mode_open(site: Path, path: str, loads: int = 5) -> dict[str, Any]:
+    """Milliseconds from the tap to cook mode on the screen, on a phone CPU (4× slower), on
+    ``loads`` fresh page loads (the first opening of each: the dialog is built then)."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    timings: list[float] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            for _ in range(loads):
+                context = browser.new_context(
+                    viewport={"width": 360, "height": 780}, device_scale_factor=2
+                )
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
+                page.goto(base + path, wait_until="load")
+                page.wait_for_selector("[data-kb-cook-open][data-kb-ready]", state="attached")
+                page.wait_for_timeout(300)
+                opened = page.evaluate(COOK_MODE_OPEN)
+                if not opened["open"]:
+                    raise SystemExit(f"cook mode did not open on {path}")
+                timings.append(opened["ms"])
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    ordered = sorted(timings)
+    return {"median_ms": ordered[len(ordered) // 2], "max_ms": ordered[-1], "all_ms": timings}
+
+
+def service_worker_install(site: Path) -> dict[str, Any]:
+    """The files the service worker fetches when it is installed, and their bytes."""
+    sys.path.insert(0, str(REPO / "src"))
+    from kookboek.site.offline import install_files, shell_files
+
+    files = install_files(shell_files(site))
+    sizes = {}
+    for name in files:
+        path = site / name
+        sizes[name] = (path / "index.html" if path.is_dir() else path).stat().st_size
+    packed = sum(gzipped_size(site, name) or size for name, size in sizes.items())
+    return {"bytes": sum(sizes.values()), "bytes_gzip": packed, "files": sizes}
+
+
 # -- the run -------------------------------------------------------------------------------
 
 
@@ -374,6 +450,12 @@ def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> 
     plain = plain_config(project)
 
     results: dict[str, Any] = {"recipes": recipes, "photo_share": photo_share}
+    with_photo = next(p.stem for p in sorted((project / "content" / "recepten").glob("*.jpg")))
+    if only == "phone":
+        print("(a) kookboek, koude caches...", flush=True)
+        results["cold"] = run_worker("site", str(config), "1")
+        phone_parts(results, project / "site", with_photo)
+        return results
     if only == "booklet":
         print(f"(d) boekje van {booklet_recipes} recepten met foto...", flush=True)
         booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
@@ -392,21 +474,25 @@ def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> 
     booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
     results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
 
-    print("(f) paginagewicht in Chromium...", flush=True)
-    site = project / "site"
-    with_photo = next(p.stem for p in sorted((project / "content" / "recepten").glob("*.jpg")))
-    results["weight"] = page_weight(
-        site, {"recipe": f"recepten/{with_photo}/", "overview": "recepten/"}
-    )
+    phone_parts(results, project / "site", with_photo)
     return results
 
 
+def phone_parts(results: dict[str, Any], site: Path, with_photo: str) -> None:
+    print("(f) paginagewicht in Chromium...", flush=True)
+    recipe = f"recepten/{with_photo}/"
+    results["weight"] = page_weight(site, {"recipe": recipe, "overview": "recepten/"})
+    print("(g) kookstand openen (CPU ÷4) en de service worker...", flush=True)
+    results["cook_mode"] = cook_mode_open(site, recipe)
+    results["service_worker"] = service_worker_install(site)
+
+
 def ratios(results: dict[str, Any]) -> dict[str, float]:
-    booklet = results["booklet"]
-    found = {
-        "booklet_over_floor": booklet["engine_seconds"] / booklet["floor_seconds"],
-        "booklet_changed_over_floor": booklet["changed_seconds"] / booklet["floor_seconds"],
-    }
+    found: dict[str, float] = {}
+    booklet = results.get("booklet")
+    if booklet:
+        found["booklet_over_floor"] = booklet["engine_seconds"] / booklet["floor_seconds"]
+        found["booklet_changed_over_floor"] = booklet["changed_seconds"] / booklet["floor_seconds"]
     if "plain" in results:
         plain = min(results["plain"]["seconds"], results["plain_again"]["seconds"])
         found["cold_over_plain"] = results["cold"]["seconds"] / plain
@@ -464,13 +550,10 @@ def aligned(recipes: int, rows: list[tuple[str, str, str]]) -> str:
     return "\n".join(lines)
 
 
-def table(results: dict[str, Any]) -> str:
-    if "plain" not in results:  # --only booklet
-        return aligned(results["recipes"], booklet_rows(results))
-    r = ratios(results)
+def phone_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     weight = results["weight"]
-    peak = max(results[k]["peak_mib"] for k in ("plain", "cold", "warm", "booklet"))
-    b = results["booklet"]
+    cook = results["cook_mode"]
+    worker = results["service_worker"]
 
     def kb(key: str) -> str:
         w = weight[key]
@@ -485,6 +568,38 @@ def table(results: dict[str, Any]) -> str:
             f"first paint {w['fcp_ms']} ms, largest {w['lcp_ms']} ms, scripts ready "
             f"{w['interactive_ms']} ms, layout shift {w['layout_shift']:.3f}"
         )
+
+    return [
+        ("(f) recipe page, phone", kb("recipe/phone"), f"budget ≤ {BUDGETS['recipe_page_kb']} kB"),
+        ("    recipe page, desktop", kb("recipe/desktop"), ""),
+        ("    recipe page, phone (CPU ÷4)", "", feel("recipe/slow-phone")),
+        ("    overview, phone", kb("overview/phone"), ""),
+        ("    overview, phone (CPU ÷4)", "", feel("overview/slow-phone")),
+        ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
+        ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
+        (
+            "(g) cook mode opens (CPU ÷4)",
+            f"{cook['median_ms']:.0f} ms",
+            f"median of {len(cook['all_ms'])} page loads, slowest {cook['max_ms']:.0f} ms; "
+            f"budget < {BUDGETS['cook_mode_open_ms']} ms",
+        ),
+        (
+            "    service worker install",
+            f"{worker['bytes'] / 1000:.0f} kB",
+            f"{len(worker['files'])} files, {worker['bytes_gzip'] / 1000:.0f} kB gzipped; "
+            f"budget ≤ {BUDGETS['service_worker_install_kb']} kB",
+        ),
+    ]
+
+
+def table(results: dict[str, Any]) -> str:
+    if "booklet" in results and "plain" not in results:  # --only booklet
+        return aligned(results["recipes"], booklet_rows(results))
+    if "plain" not in results:  # --only phone
+        return aligned(results["recipes"], phone_rows(results))
+    r = ratios(results)
+    peak = max(results[k]["peak_mib"] for k in ("plain", "cold", "warm", "booklet"))
+    b = results["booklet"]
 
     rows = [
         (
@@ -520,13 +635,7 @@ def table(results: dict[str, Any]) -> str:
             f"{peak:.0f} MiB",
             f"budget ≤ {BUDGETS['peak_memory_mib']} MiB",
         ),
-        ("(f) recipe page, phone", kb("recipe/phone"), f"budget ≤ {BUDGETS['recipe_page_kb']} kB"),
-        ("    recipe page, desktop", kb("recipe/desktop"), ""),
-        ("    recipe page, phone (CPU ÷4)", "", feel("recipe/slow-phone")),
-        ("    overview, phone", kb("overview/phone"), ""),
-        ("    overview, phone (CPU ÷4)", "", feel("overview/slow-phone")),
-        ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
-        ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
+        *phone_rows(results),
     ]
     return aligned(results["recipes"], rows)
 
@@ -538,7 +647,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=REPO / ".cache" / "bench" / "bench.json")
     parser.add_argument("--keep", action="store_true", help="keep the temporary project")
     parser.add_argument(
-        "--only", choices=["booklet"], help="run only one part: booklet = (d), engine vs floor"
+        "--only",
+        choices=["booklet", "phone"],
+        help="run only one part: booklet = (d), engine vs floor; phone = (f) and (g)",
     )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
