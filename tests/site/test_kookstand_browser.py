@@ -275,3 +275,27 @@ def test_without_javascript_there_is_no_cook_mode_button(chromium: Any, base_url
     assert not page.is_visible("[data-kb-cook-open]")
     assert page.is_visible(".kb-recipe__steps li")
     context.close()
+
+
+def test_a_recipe_pages_first_visit_stays_within_500_kb(chromium: Any, base_url: str) -> None:
+    # With cook mode and offline use on board: the page, its photo, fonts, styles, scripts.
+    context = chromium.new_context(**PHONE, device_scale_factor=2)
+    sizes: dict[str, int] = {}
+
+    def finished(request: Any) -> None:
+        if request.service_worker is not None:
+            return  # the service worker's own fetches have a budget of their own
+        measured = request.sizes()
+        size = measured["responseBodySize"] + measured["responseHeadersSize"]
+        sizes.setdefault(request.url, size)
+
+    context.on("requestfinished", finished)
+    page = context.new_page()
+    page.goto(base_url + "recepten/pannenkoeken/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    context.close()
+    assert any("/fotos/pannenkoeken-" in url for url in sizes)  # the photo is counted
+    assert any(url.endswith("kookstand.js") for url in sizes)
+    total = sum(sizes.values())
+    print(f"\nrecipe page, first visit at 360 px: {total} bytes in {len(sizes)} requests")
+    assert total <= 500_000
