@@ -30,7 +30,16 @@ import pytest
 from PIL import Image
 from test_concurrent_submissions import multipart
 
-from form_helpers import Phone, csrf_token, form_fields, has_gps, jpeg_with_gps
+from form_helpers import (
+    Phone,
+    csrf_token,
+    fill_field,
+    form_fields,
+    go_to_screen_of,
+    has_gps,
+    jpeg_with_gps,
+    send_form,
+)
 from kookboek.inbox.store import Inbox
 from kookboek.web.passwords import write_password_file
 from live_server import free_port
@@ -281,18 +290,27 @@ def test_a_browser_sends_a_recipe_and_a_coach_logs_in_over_https(
     context = chromium.new_context(ignore_https_errors=True, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(server.base + "/")
-    page.fill("#titel", "Stoemp uit de browser")
-    page.fill("#beschrijving", "Stevige stoemp.")
+    # Screen by screen, each checked by the form over HTTPS (POST /controleren).
+    checked: list[int] = []
+    page.on(
+        "response", lambda r: checked.append(r.status) if r.url.endswith("/controleren") else None
+    )
+    fill_field(page, "#titel", "Stoemp uit de browser")
+    fill_field(page, "#beschrijving", "Stevige stoemp.")
+    go_to_screen_of(page, "input[name=categorie]")
     page.check("input[name=categorie][value=hoofdgerecht]")
-    page.fill("#porties", "4")
+    fill_field(page, "#porties", "4")
     page.fill("#tijd", "30")
-    page.fill("#ingredient-1-naam", "uien")
+    fill_field(page, "#ingredient-1-naam", "uien")
     page.fill("#ingredient-1-hoeveelheid", "2")
     page.select_option("#ingredient-1-eenheid", "stuk")
-    page.fill("#stap-1", "Kook alles gaar.")
+    fill_field(page, "#stap-1", "Kook alles gaar.")
+    go_to_screen_of(page, "input[name=competenties]")
     page.check("input[name=competenties][value=rekenen]")
+    go_to_screen_of(page, "#foto")
     page.set_input_files("#foto", str(photo))
-    page.click("button:has-text('Bekijk mijn recept')")
+    send_form(page)
+    assert checked and set(checked) == {200}
     assert page.inner_text("h1") == "Kijk je recept na"
     page.click("button:has-text('Ja, versturen')")
     assert "Dank je wel" in page.inner_text("h1")
