@@ -99,6 +99,14 @@ def test_the_version_changes_with_any_file_of_the_shell(site: Path, tmp_path: Pa
     assert version(service_worker(copy)) not in {before, changed}
 
 
+def test_while_serving_stylesheets_and_scripts_come_from_the_network_first(site: Path) -> None:
+    built = service_worker(site)
+    live = service_worker(site, live=True)
+    assert "const LIVE = false;" in built and "const LIVE = true;" in live
+    assert version(live) != version(built)  # a switch between the two replaces the caches
+    assert 'LIVE ? networkFirst(request, SHELL) : cacheFirst(request, SHELL, true)' in built
+
+
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
     with serving(site, sub_path="kookboek") as url:

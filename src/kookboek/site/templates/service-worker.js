@@ -6,6 +6,7 @@
 "use strict";
 
 const VERSION = {{ version | tojson }};
+const LIVE = {{ live | tojson }}; // `kookboek serve`: stylesheets and scripts change meanwhile
 const SHELL_FILES = {{ shell | tojson }};
 const PREFIX = {{ cache_prefix | tojson }};
 const SHELL = PREFIX + "shell-" + VERSION;
@@ -151,7 +152,7 @@ self.addEventListener("fetch", (event) => {
       event.respondWith(pdf(request));
       break;
     case "asset":
-      event.respondWith(cacheFirst(request, SHELL, true));
+      event.respondWith(LIVE ? networkFirst(request, SHELL) : cacheFirst(request, SHELL, true));
       break;
     case "image":
       // Kept only for a recipe page: an overview's cards are many, a recipe's photo is one.
