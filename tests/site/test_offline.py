@@ -104,7 +104,7 @@ def test_while_serving_stylesheets_and_scripts_come_from_the_network_first(site:
     live = service_worker(site, live=True)
     assert "const LIVE = false;" in built and "const LIVE = true;" in live
     assert version(live) != version(built)  # a switch between the two replaces the caches
-    assert 'LIVE ? networkFirst(request, SHELL) : cacheFirst(request, SHELL, true)' in built
+    assert "LIVE ? networkFirst(request, SHELL) : cacheFirst(request, SHELL, true)" in built
 
 
 @pytest.fixture(scope="module")
