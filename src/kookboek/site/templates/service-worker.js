@@ -108,19 +108,27 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// A new build: what she kept is fetched again for it (kept as it was while offline), and
-// the caches of the old version go.
+// A new build: the pages she kept are fetched again for it (they name its stylesheets and
+// scripts), or kept as they were while offline; photos and PDFs are kept as they are, never
+// downloaded twice on a prepaid plan. Then the caches of the old version go.
 async function moveKept(name) {
   const old = await caches.open(name);
   const kept = await caches.open(KEPT);
   for (const request of await old.keys()) {
-    try {
-      const fresh = await fetch(request.url, { cache: "no-cache" });
-      if (fresh.ok && fresh.status === 200) await kept.put(request, fresh);
-    } catch (error) {
-      const response = await old.match(request);
-      if (response) await kept.put(request, response);
+    if (isPage(request.url)) {
+      try {
+        const fresh = await fetch(request.url, { cache: "no-cache" });
+        if (fresh.ok && fresh.status === 200) {
+          await kept.put(request, fresh);
+          continue;
+        }
+        if (fresh.status === 404) continue; // gone from the site
+      } catch (error) {
+        /* offline: the copy below */
+      }
     }
+    const response = await old.match(request);
+    if (response) await kept.put(request, response);
   }
 }
 
