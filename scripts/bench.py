@@ -1,7 +1,7 @@
 """Benchmark: site build, warm rebuild, booklet render, memory and page weight, side by side.
 
 Usage: .venv/bin/python scripts/bench.py [--recipes 1000] [--json PATH] [--keep]
-       [--only booklet|weight]   (or ``make bench``, which runs everything)
+       [--only booklet|phone]   (or ``make bench``, which runs everything)
 
 Generates N synthetic recipes (10 % with 4000 × 3000 phone photos) into a temporary copy
 of the project and measures, in one run:
@@ -15,11 +15,13 @@ of the project and measures, in one run:
   (f) the bytes a first visit transfers for a recipe page, the overview and the week-menu
       page with a menu of seven recipes, until its shopping list is shown (Debian's
       Chromium through Playwright, phone and desktop)
+  (g) the phone in the kitchen: how long cook mode takes to open on a phone CPU (Chromium
+      slowed 4×), and what the service worker fetches when it is installed
 
 Every build runs in its own subprocess, so timings and memory do not leak into each other.
 It prints a table and writes JSON (default ``.cache/bench/bench.json``). ``--only booklet``
 runs only (d) on the same generated recipes (a couple of minutes instead of five);
-``--only weight`` builds the site once and runs only (f).
+``--only phone`` builds the site once and runs only (f) and (g).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ BUDGETS = {
     "peak_memory_mib": 1024,
     "recipe_page_kb": 500,
     "weekmenu_page_kb_gzip": 150,
+    "cook_mode_open_ms": 100,
+    "service_worker_install_kb": 300,
 }
 WEEKMENU_MEALS = 7
 
@@ -304,6 +308,10 @@ def page_weight(
                     seen: dict[str, tuple[str, int]] = {}
 
                     def finished(request: Any, seen: dict[str, tuple[str, int]] = seen) -> None:
+                        # The service worker fetches what the page had (from the browser's
+                        # cache): its own cost is (g), not the page's.
+                        if request.service_worker is not None or request.url in seen:
+                            return
                         sizes = request.sizes()
                         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
                         seen[request.url] = (request.resource_type, size)
@@ -358,6 +366,73 @@ def page_weight(
     return results
 
 
+# -- the phone in the kitchen --------------------------------------------------------------
+
+# From the tap on "Kookstand" to the frame that shows it: the click handler runs, then the
+# next animation frame is painted (the timeout after it runs once that frame is done).
+COOK_MODE_OPEN = """() => new Promise((done) => {
+  const button = document.querySelector("[data-kb-cook-open]");
+  const started = performance.now();
+  button.click();
+  requestAnimationFrame(() => setTimeout(() => {
+    const dialog = document.querySelector("[data-kb-cook]");
+    done({ ms: performance.now() - started, open: !!(dialog && dialog.open) });
+  }, 0));
+})"""
+
+
+def cook_mode_open(site: Path, path: str, loads: int = 5) -> dict[str, Any]:
+    """Milliseconds from the tap to cook mode on the screen, on a phone CPU (4× slower), on
+    ``loads`` fresh page loads (the first opening of each: the dialog is built then)."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    timings: list[float] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            for _ in range(loads):
+                context = browser.new_context(
+                    viewport={"width": 360, "height": 780}, device_scale_factor=2
+                )
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
+                page.goto(base + path, wait_until="load")
+                page.wait_for_selector("[data-kb-cook-open][data-kb-ready]", state="attached")
+                page.wait_for_timeout(300)
+                opened = page.evaluate(COOK_MODE_OPEN)
+                if not opened["open"]:
+                    raise SystemExit(f"cook mode did not open on {path}")
+                timings.append(opened["ms"])
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    ordered = sorted(timings)
+    return {"median_ms": ordered[len(ordered) // 2], "max_ms": ordered[-1], "all_ms": timings}
+
+
+def service_worker_install(site: Path) -> dict[str, Any]:
+    """The files the service worker fetches when it is installed, and their bytes."""
+    sys.path.insert(0, str(REPO / "src"))
+    from kookboek.site.offline import install_files, shell_files
+
+    files = install_files(shell_files(site))
+    sizes = {}
+    for name in files:
+        path = site / name
+        sizes[name] = (path / "index.html" if path.is_dir() else path).stat().st_size
+    packed = sum(gzipped_size(site, name) or size for name, size in sizes.items())
+    return {"bytes": sum(sizes.values()), "bytes_gzip": packed, "files": sizes}
+
+
 # -- the run -------------------------------------------------------------------------------
 
 
@@ -399,11 +474,10 @@ def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> 
         booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
         results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
         return results
-    if only == "weight":
+    if only == "phone":
         print("(a) kookboek, koude caches...", flush=True)
         results["cold"] = run_worker("site", str(config), "1")
-        print("(f) paginagewicht in Chromium...", flush=True)
-        results["weight"] = weights(project)
+        phone_parts(results, project)
         return results
     print("(b) Material zonder plugin...", flush=True)
     results["plain"] = run_worker("site", str(plain), "0")
@@ -418,9 +492,17 @@ def run(recipes: int, booklet_recipes: int, workdir: Path, only: str | None) -> 
     booklet_dir = booklet_project(project, workdir / "booklet", booklet_recipes)
     results["booklet"] = run_worker("booklet", str(booklet_dir), str(workdir / "booklet-cache"))
 
+    phone_parts(results, project)
+    return results
+
+
+def phone_parts(results: dict[str, Any], project: Path) -> None:
     print("(f) paginagewicht in Chromium...", flush=True)
     results["weight"] = weights(project)
-    return results
+    print("(g) kookstand openen (CPU ÷4) en de service worker...", flush=True)
+    with_photo = next(p.stem for p in sorted((project / "content" / "recepten").glob("*.jpg")))
+    results["cook_mode"] = cook_mode_open(project / "site", f"recepten/{with_photo}/")
+    results["service_worker"] = service_worker_install(project / "site")
 
 
 def weights(project: Path) -> dict[str, Any]:
@@ -546,15 +628,10 @@ def weekmenu_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def table(results: dict[str, Any]) -> str:
-    if "booklet" not in results:  # --only weight
-        return aligned(results["recipes"], weekmenu_rows(results))
-    if "plain" not in results:  # --only booklet
-        return aligned(results["recipes"], booklet_rows(results))
-    r = ratios(results)
+def phone_rows(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     weight = results["weight"]
-    peak = max(results[k]["peak_mib"] for k in ("plain", "cold", "warm", "booklet"))
-    b = results["booklet"]
+    cook = results["cook_mode"]
+    worker = results["service_worker"]
 
     def kb(key: str) -> str:
         return kilobytes(weight, key)
@@ -565,6 +642,39 @@ def table(results: dict[str, Any]) -> str:
             f"first paint {w['fcp_ms']} ms, largest {w['lcp_ms']} ms, scripts ready "
             f"{w['interactive_ms']} ms, layout shift {w['layout_shift']:.3f}"
         )
+
+    return [
+        ("(f) recipe page, phone", kb("recipe/phone"), f"budget ≤ {BUDGETS['recipe_page_kb']} kB"),
+        ("    recipe page, desktop", kb("recipe/desktop"), ""),
+        ("    recipe page, phone (CPU ÷4)", "", feel("recipe/slow-phone")),
+        ("    overview, phone", kb("overview/phone"), ""),
+        ("    overview, phone (CPU ÷4)", "", feel("overview/slow-phone")),
+        ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
+        *weekmenu_rows(results),
+        ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
+        (
+            "(g) cook mode opens (CPU ÷4)",
+            f"{cook['median_ms']:.0f} ms",
+            f"median of {len(cook['all_ms'])} page loads, slowest {cook['max_ms']:.0f} ms; "
+            f"budget < {BUDGETS['cook_mode_open_ms']} ms",
+        ),
+        (
+            "    service worker install",
+            f"{worker['bytes'] / 1000:.0f} kB",
+            f"{len(worker['files'])} files, {worker['bytes_gzip'] / 1000:.0f} kB gzipped; "
+            f"budget ≤ {BUDGETS['service_worker_install_kb']} kB",
+        ),
+    ]
+
+
+def table(results: dict[str, Any]) -> str:
+    if "booklet" not in results:  # --only phone
+        return aligned(results["recipes"], phone_rows(results))
+    if "plain" not in results:  # --only booklet
+        return aligned(results["recipes"], booklet_rows(results))
+    r = ratios(results)
+    peak = max(results[k]["peak_mib"] for k in ("plain", "cold", "warm", "booklet"))
+    b = results["booklet"]
 
     rows = [
         (
@@ -600,14 +710,7 @@ def table(results: dict[str, Any]) -> str:
             f"{peak:.0f} MiB",
             f"budget ≤ {BUDGETS['peak_memory_mib']} MiB",
         ),
-        ("(f) recipe page, phone", kb("recipe/phone"), f"budget ≤ {BUDGETS['recipe_page_kb']} kB"),
-        ("    recipe page, desktop", kb("recipe/desktop"), ""),
-        ("    recipe page, phone (CPU ÷4)", "", feel("recipe/slow-phone")),
-        ("    overview, phone", kb("overview/phone"), ""),
-        ("    overview, phone (CPU ÷4)", "", feel("overview/slow-phone")),
-        ("    overview, desktop", kb("overview/desktop"), feel("overview/desktop")),
-        *weekmenu_rows(results),
-        ("    search_index.json", f"{weight['search_index_bytes'] / 1000:.0f} kB", ""),
+        *phone_rows(results),
     ]
     return aligned(results["recipes"], rows)
 
@@ -620,8 +723,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the temporary project")
     parser.add_argument(
         "--only",
-        choices=["booklet", "weight"],
-        help="run only one part: booklet = (d), engine vs floor; weight = (f)",
+        choices=["booklet", "phone"],
+        help="run only one part: booklet = (d), engine vs floor; phone = (f) and (g)",
     )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -220,8 +220,22 @@ def test_without_a_dutch_voice_it_says_so_and_reads_nothing(phone: Any, base_url
     assert page.evaluate("window.__spoken") == []
 
 
+AUDIO = """
+window.__beeps = 0;
+window.AudioContext = class {
+  constructor() { this.state = "running"; this.currentTime = 0; this.destination = {}; }
+  resume() { return Promise.resolve(); }
+  createGain() { return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} },
+    connect() {} }; }
+  createOscillator() { return { frequency: {}, connect() {}, stop() {},
+    start() { window.__beeps += 1; } }; }
+};
+"""
+
+
 def test_timers_count_down_several_at_once_and_ring(phone: Any, base_url: str) -> None:
     phone.add_init_script("navigator.vibrate = p => { window.__vibrated = p; return true; };")
+    phone.add_init_script(AUDIO)
     page = phone.new_page()
     page.clock.install(time=dt.datetime(2026, 10, 14, 17, 0))
     page.goto(base_url + "recepten/stoofpot/")
@@ -240,9 +254,14 @@ def test_timers_count_down_several_at_once_and_ring(phone: Any, base_url: str) -
     page.clock.run_for("09:00")
     assert left.all_inner_texts() == ["De tijd is om!", "50:00"]
     assert page.evaluate("window.__vibrated") == [400, 200, 400, 200, 400]
+    assert page.evaluate("window.__beeps") == 3  # three short tones, again every 2 seconds
+    page.clock.run_for(2000)
+    assert page.evaluate("window.__beeps") == 6
     assert "De tijd is om: stap 1, 10 minuten." in page.inner_text("[data-kb-cook] [role=alert]")
     page.click("[data-kb-cook-timer-stop] >> nth=0")  # "Oké"
-    assert left.all_inner_texts() == ["50:00"]
+    assert left.all_inner_texts() == ["49:58"]
+    page.clock.run_for(4000)
+    assert page.evaluate("window.__beeps") == 6  # stopped: no more tones
 
 
 def test_cook_mode_passes_axe_and_fits_a_small_phone(chromium: Any, base_url: str) -> None:

@@ -12,7 +12,12 @@ from typing import Any
 
 import pytest
 
-from kookboek.site.offline import install_files, service_worker, shell_files
+from kookboek.site.offline import (
+    install_files,
+    service_worker,
+    shell_files,
+    write_service_worker,
+)
 from live_server import serving
 from sample_project import build_fixture_site
 
@@ -97,6 +102,14 @@ def test_the_version_changes_with_any_file_of_the_shell(site: Path, tmp_path: Pa
     stylesheet = copy / "assets" / "stylesheets" / "kookboek.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert version(service_worker(copy)) not in {before, changed}
+
+
+def test_while_serving_stylesheets_and_scripts_come_from_the_network_first(site: Path) -> None:
+    built = service_worker(site)
+    live = service_worker(site, live=True)
+    assert "const LIVE = false;" in built and "const LIVE = true;" in live
+    assert version(live) != version(built)  # a switch between the two replaces the caches
+    assert "LIVE ? networkFirst(request, SHELL) : cacheFirst(request, SHELL, true)" in built
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +227,48 @@ def test_instant_navigation_and_search_still_work_with_the_service_worker(
     page.wait_for_url("**/recepten/linzensoep/")
     assert page.evaluate("window.__samePage === true")
     assert page.is_visible("[data-kb-cook-open]")
+
+
+@pytest.mark.browser
+def test_a_new_build_replaces_the_cache_and_keeps_what_she_opened(
+    chromium: Any, site: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    fetched_by_worker: list[str] = []
+    context.on(
+        "request",
+        lambda r: fetched_by_worker.append(r.url) if r.service_worker is not None else None,
+    )
+    try:
+        with serving(copy, sub_path="kookboek") as url:
+            page = context.new_page()
+            page.goto(url + "recepten/pannenkoeken/")
+            wait_until_kept(page, "/kookboek/recepten/pannenkoeken/")
+            page.evaluate("fetch('../../downloads/receptenboek.pdf').then(r => r.arrayBuffer())")
+            wait_until_kept(page, "/kookboek/downloads/receptenboek.pdf")
+            before = set(page.evaluate(CACHED))
+
+            stylesheet = copy / "assets" / "stylesheets" / "kookboek.css"  # a new build
+            stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            write_service_worker(copy)
+            fetched_by_worker.clear()
+            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+            for _ in range(100):
+                now = page.evaluate(CACHED)
+                if not set(now) & before and len(now) == 2:
+                    break
+                page.wait_for_timeout(100)
+            else:
+                raise AssertionError(f"the old caches stayed: {now}")
+            [kept] = [paths for name, paths in now.items() if "-bewaard-" in name]
+            assert "/kookboek/recepten/pannenkoeken/" in kept
+            assert "/kookboek/downloads/receptenboek.pdf" in kept
+            [shell] = [paths for name, paths in now.items() if "-shell-" in name]
+            assert "/kookboek/assets/stylesheets/kookboek.css" in shell
+            # The page is fetched again for the new build; the PDF is not downloaded twice.
+            assert url + "recepten/pannenkoeken/" in fetched_by_worker
+            assert not [u for u in fetched_by_worker if u.endswith(".pdf")]
+    finally:
+        context.close()

@@ -195,3 +195,25 @@ def test_a_mistake_found_when_sending_opens_its_screen(
         assert page.text_content("[data-stap-teller]") == "Stap 6 van 9"
         assert page.is_visible("#fout-stappen")
         context.close()
+
+
+def test_a_check_that_does_not_answer_does_not_keep_her_waiting(
+    chromium: Any, make_app: Callable[..., Flask]
+) -> None:
+    waiting: list[Any] = []
+    with running(make_app()) as base:
+        context = chromium.new_context(viewport={"width": 360, "height": 700}, is_mobile=True)
+        page = context.new_page()
+        page.route("**/controleren", lambda route: waiting.append(route))  # never answered
+        page.clock.install()
+        page.goto(base + "/")
+        page.fill("#titel", "Soep")
+        page.click("[data-verder]")
+        page.clock.run_for(2000)
+        assert page.text_content("[data-stap-teller]") == "Stap 1 van 9"  # still waiting
+        page.clock.run_for(6500)
+        page.wait_for_function(
+            "() => document.querySelector('[data-stap-teller]').textContent === 'Stap 2 van 9'"
+        )
+        assert waiting  # it was asked
+        context.close()

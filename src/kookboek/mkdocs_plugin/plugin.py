@@ -255,7 +255,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             shutil.copyfile(download.path, target / download.name)
         if self.project is not None:
             # Last: its version is a hash of the built files it stores.
-            write_service_worker(Path(config.site_dir))
+            write_service_worker(Path(config.site_dir), live=self.serving)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # The engine read, validated and renders these files itself; MkDocs parsing their

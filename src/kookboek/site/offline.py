@@ -77,22 +77,26 @@ def install_files(shell: list[str]) -> list[str]:
     return [path for path in shell if not path.endswith(".js") or path == OFFLINE_SCRIPT]
 
 
-def service_worker(site_dir: Path) -> str:
+def service_worker(site_dir: Path, live: bool = False) -> str:
     """The text of the service worker for the site built in ``site_dir``; its version
-    changes with any file of the shell, also those stored only when used."""
+    changes with any file of the shell, also those stored only when used.
+
+    ``live``: for ``kookboek serve``, where stylesheets and scripts change while she looks:
+    they come from the network first too (stored copies only without network)."""
     shell = shell_files(site_dir)
-    contents: list[str | bytes] = [_script("", shell)]
+    contents: list[str | bytes] = [_script("", shell, live)]
     for path in shell:
         file = site_dir / PurePosixPath(path)
         contents.append(path)
         contents.append((file / "index.html" if file.is_dir() else file).read_bytes())
-    return _script(inputs_key(contents)[:16], shell)
+    return _script(inputs_key(contents)[:16], shell, live)
 
 
-def _script(version: str, shell: list[str]) -> str:
+def _script(version: str, shell: list[str], live: bool) -> str:
     return render(
         "site/service-worker.js",
         version=version,
+        live=live,
         shell=install_files(shell),
         cache_prefix=CACHE_PREFIX,
         offline_url=OFFLINE_URL,
@@ -100,6 +104,6 @@ def _script(version: str, shell: list[str]) -> str:
     )
 
 
-def write_service_worker(site_dir: Path) -> None:
+def write_service_worker(site_dir: Path, live: bool = False) -> None:
     """Write ``service-worker.js`` at the root of a built site (after every page)."""
-    write_atomic(site_dir / SERVICE_WORKER, service_worker(site_dir).encode("utf-8"))
+    write_atomic(site_dir / SERVICE_WORKER, service_worker(site_dir, live).encode("utf-8"))

@@ -6,6 +6,7 @@
 "use strict";
 
 const VERSION = {{ version | tojson }};
+const LIVE = {{ live | tojson }}; // `kookboek serve`: stylesheets and scripts change meanwhile
 const SHELL_FILES = {{ shell | tojson }};
 const PREFIX = {{ cache_prefix | tojson }};
 const SHELL = PREFIX + "shell-" + VERSION;
@@ -107,19 +108,27 @@ self.addEventListener("install", (event) => {
   );
 });
 
-// A new build: what she kept is fetched again for it (kept as it was while offline), and
-// the caches of the old version go.
+// A new build: the pages she kept are fetched again for it (they name its stylesheets and
+// scripts), or kept as they were while offline; photos and PDFs are kept as they are, never
+// downloaded twice on a prepaid plan. Then the caches of the old version go.
 async function moveKept(name) {
   const old = await caches.open(name);
   const kept = await caches.open(KEPT);
   for (const request of await old.keys()) {
-    try {
-      const fresh = await fetch(request.url, { cache: "no-cache" });
-      if (fresh.ok && fresh.status === 200) await kept.put(request, fresh);
-    } catch (error) {
-      const response = await old.match(request);
-      if (response) await kept.put(request, response);
+    if (isPage(request.url)) {
+      try {
+        const fresh = await fetch(request.url, { cache: "no-cache" });
+        if (fresh.ok && fresh.status === 200) {
+          await kept.put(request, fresh);
+          continue;
+        }
+        if (fresh.status === 404) continue; // gone from the site
+      } catch (error) {
+        /* offline: the copy below */
+      }
     }
+    const response = await old.match(request);
+    if (response) await kept.put(request, response);
   }
 }
 
@@ -151,7 +160,7 @@ self.addEventListener("fetch", (event) => {
       event.respondWith(pdf(request));
       break;
     case "asset":
-      event.respondWith(cacheFirst(request, SHELL, true));
+      event.respondWith(LIVE ? networkFirst(request, SHELL) : cacheFirst(request, SHELL, true));
       break;
     case "image":
       // Kept only for a recipe page: an overview's cards are many, a recipe's photo is one.

@@ -516,13 +516,18 @@
 
     // The messages of this screen, from the server; none when it cannot be asked (it
     // checks everything again when the form is sent).
+    var CHECK_TIMEOUT = 8000; // a slow connection: on without the check, not stuck
+
     function check(index) {
       var data = new FormData(form);
       data.delete("foto");
+      var abort = window.AbortController ? new AbortController() : null;
+      var timer = abort && setTimeout(function () { abort.abort(); }, CHECK_TIMEOUT);
       return fetch(form.getAttribute("data-controleren"), {
         method: "POST", body: data, credentials: "same-origin",
-        headers: { Accept: "application/json" },
+        headers: { Accept: "application/json" }, signal: abort ? abort.signal : undefined,
       }).then(function (response) {
+        clearTimeout(timer);
         return response.ok ? response.json() : { fouten: {} };
       }).then(function (answer) {
         clearErrors(index);
