@@ -29,6 +29,7 @@ from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
+from kookboek.site.minify import minify_assets
 from kookboek.site.offline import write_service_worker
 from kookboek.site.pages import (
     SiteContext,
@@ -253,6 +254,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for download in self.downloads:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(download.path, target / download.name)
+        minify_assets(Path(config.site_dir))
         if self.project is not None:
             # Last: its version is a hash of the built files it stores.
             write_service_worker(Path(config.site_dir), live=self.serving)
