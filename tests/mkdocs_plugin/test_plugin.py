@@ -153,6 +153,12 @@ def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:
     urls = [loc.text for loc in ElementTree.fromstring(text).iter(f"{namespace}loc")]
     assert "https://example.org/kookboek/recepten/linzensoep/" in urls
     assert "https://example.org/kookboek/recepten/" in urls
+    # The offline page is for the service worker, not for search engines.
+    assert "https://example.org/kookboek/offline/" not in urls
+    offline = (built / "offline" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in offline
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert 'name="robots"' not in home
     assert len(urls) == len(set(urls)) == text.count("<url>")
     # One line per page, no build date posing as a modification date.
     assert "<lastmod>" not in text

@@ -286,6 +286,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             page.meta["share_type"] = "article" if recipe else "website"
         if src_uri in self.not_searched:
             page.meta["search"] = {"exclude": True}
+            page.meta["kb_unlisted"] = True  # theme: not in sitemap.xml, noindex
         if page.is_homepage:
             page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:

@@ -36,7 +36,9 @@ class GeneratedPage:
     replaces_source: bool = False
     description: str = ""  # for <meta name="description">
     fully_searchable: bool = False  # else search indexes only the title and description
-    searched: bool = True  # False: left out of the search
+    # False: not to be found by searching: left out of the site's search, of the sitemap and of
+    # search engines (noindex). The offline page: only the service worker shows it.
+    searched: bool = True
 
     def search_text(self) -> str:
         """A listing repeats the titles of pages that are indexed themselves: index its gist."""
