@@ -122,6 +122,33 @@ def test_portion_scaler_recalculates_amounts_and_costs(page: Any, base_url: str)
     assert page.text_content("[data-kb-total]") == "€\xa01,09"
 
 
+@pytest.mark.parametrize(
+    ("portions", "onions", "lentils"),
+    [
+        ("4", "1 stuk", "250 g"),  # the recipe's own portions: as written
+        ("5", "1,5 stuks", "313 g"),  # 1,25 onions: a half is what she can take
+        ("3", "0,75 stuk", "188 g"),  # three quarters of an onion
+        ("1", "0,25 stuk", "63 g"),  # a quarter below one, whole grams from 10 g
+        ("7", "2 stuks", "438 g"),  # 1,75 onions
+    ],
+)
+def test_scaled_amounts_are_what_a_cook_can_take(
+    page: Any, base_url: str, portions: str, onions: str, lentils: str
+) -> None:
+    page.goto(base_url + "recepten/linzensoep/")
+    # One onion for four people (the recipe has two), so that the scaled amounts fall between
+    # halves; the scaler reads the amounts from the table, as for every recipe.
+    page.eval_on_selector(
+        "table.kb-ingredients tbody tr:nth-child(2)", "row => { row.dataset.kbAmount = '1'; }"
+    )
+    page.fill("#kb-porties", portions)
+    page.dispatch_event("#kb-porties", "input")
+    quantities = page.eval_on_selector_all(
+        "table.kb-ingredients tbody tr [data-kb-qty]", "cells => cells.map(c => c.textContent)"
+    )
+    assert (quantities[0], quantities[1]) == (lentils, onions)
+
+
 def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> None:
     index_requests: list[str] = []
     page.on(

@@ -136,8 +136,20 @@
     apply(false);
   }
 
-  function amountText(value) {
-    var digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  // Counted amounts (an onion, a spoon) are scaled to what a cook can take: a half, or a
+  // quarter below one. Grams and millilitres to the gram from 10 on. The amounts the recipe
+  // gives for its own portions are shown as written.
+  var COUNTED = { stuk: true, eetlepel: true, theelepel: true };
+
+  function kitchenAmount(value, unit) {
+    if (!COUNTED[unit]) return value;
+    if (value < 1) return Math.max(0.25, Math.round(value * 4) / 4);
+    return Math.round(value * 2) / 2;
+  }
+
+  function amountText(value, unit) {
+    var whole = (unit === "g" || unit === "ml") && value >= 10;
+    var digits = whole || value >= 100 ? 0 : value >= 10 ? 1 : 2;
     return new Intl.NumberFormat("nl-BE", { maximumFractionDigits: digits }).format(value);
   }
 
@@ -161,8 +173,10 @@
       var factor = portions / base;
       rows.forEach(function (row) {
         var amount = parseFloat(row.dataset.kbAmount) * factor;
+        if (factor !== 1) amount = kitchenAmount(amount, row.dataset.kbUnit);
         var unit = amount <= 1 ? row.dataset.kbUnit : row.dataset.kbUnits;
-        row.querySelector("[data-kb-qty]").textContent = amountText(amount) + " " + unit;
+        row.querySelector("[data-kb-qty]").textContent =
+          amountText(amount, row.dataset.kbUnit) + " " + unit;
         if (row.dataset.kbCost === undefined) return; // a preview: price not known yet
         row.querySelector("[data-kb-line-cost]").textContent = money.format(
           parseFloat(row.dataset.kbCost) * factor
