@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from flask.testing import FlaskClient
 
 from kookboek.support.resources import FONTS_DIR
+from kookboek.web import create_app
 from project_paths import REPO
+from sample_project import copy_sample_project
 
 
 def fetch(client: FlaskClient, path: str) -> tuple[int, bytes]:
@@ -22,6 +28,22 @@ def test_the_site_stylesheets_script_and_fonts_are_served(client: FlaskClient) -
     assert status == 200 and b"setupScaler" in script
     name = "atkinson-hyperlegible-latin-400-normal.woff2"
     assert fetch(client, f"/site/assets/fonts/{name}") == (200, (FONTS_DIR / name).read_bytes())
+
+
+def test_the_theme_is_found_when_the_form_starts_in_the_project_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As ./kookboek form starts it: relative folders, no THEME_DIR, from the project folder.
+    project = copy_sample_project(tmp_path / "project")
+    shutil.copytree(REPO / "theme", project / "theme")
+    monkeypatch.chdir(project)
+    app = create_app({"TESTING": True, "INBOX_DIR": "inzendingen", "CONTENT_DIR": "content"})
+    client = app.test_client()
+    theme_css = project / "theme" / "assets" / "stylesheets" / "kookboek.css"
+    assert fetch(client, "/site/assets/stylesheets/kookboek.css") == (200, theme_css.read_bytes())
+    status, script = fetch(client, "/site/assets/javascripts/kookboek.js")
+    assert status == 200 and b"setupScaler" in script
+    assert app.config["INBOX_DIR"] == project / "inzendingen"
 
 
 def test_nothing_else_is_served_from_the_project(client: FlaskClient) -> None:

@@ -77,12 +77,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping(test_config)
-    app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"])
-    app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
+    # Absolute, from the folder the form was started in: Flask would read a relative folder
+    # of send_from_directory from the package's own folder instead (the preview's
+    # stylesheet then came back as "not found" under ./kookboek form).
+    app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"]).absolute()
+    app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"]).absolute()
     # The site's theme (Material's custom_dir): the preview uses its stylesheet and script.
     app.config["THEME_DIR"] = Path(
         app.config.get("THEME_DIR") or app.config["CONTENT_DIR"].parent / "theme"
-    )
+    ).absolute()
 
     app.extensions["kookboek.inbox"] = Inbox(
         app.config["INBOX_DIR"], max_entries=app.config["MAX_INBOX_ENTRIES"]
