@@ -286,6 +286,31 @@ def test_cook_mode_passes_axe_and_fits_a_small_phone(chromium: Any, base_url: st
         context.close()
 
 
+def test_a_phone_on_its_side_has_the_buttons_at_the_right(chromium: Any, base_url: str) -> None:
+    # 740 x 360: the buttons beside the step, so the step keeps the height (portrait puts
+    # them below it).
+    context = chromium.new_context(**{**PHONE, "viewport": {"width": 740, "height": 360}})
+    page = context.new_page()
+    page.goto(base_url + "recepten/stoofpot/")
+    page.click("[data-kb-cook-open]")
+    page.click("[data-kb-cook-timer-start]")
+    text = page.locator("[data-kb-cook-text]").bounding_box()
+    timers = page.locator("[data-kb-cook] .kb-cook__timers").bounding_box()
+    previous = page.locator("[data-kb-cook-previous]").bounding_box()
+    following = page.locator("[data-kb-cook-next]").bounding_box()
+    assert text and timers and previous and following
+    for box in (previous, following):
+        assert box["x"] >= text["x"] + text["width"]  # to the right of the step
+        assert box["x"] + box["width"] <= 740 and box["y"] + box["height"] <= 360
+        assert box["height"] >= 44
+    assert previous["y"] + previous["height"] <= following["y"]  # Vorige above Volgende
+    assert following["height"] > previous["height"]
+    assert timers["x"] + timers["width"] <= previous["x"]  # the timers stay under the step
+    body = page.locator("[data-kb-cook] .kb-cook__body").bounding_box()
+    assert body and body["height"] >= 180  # about half the screen for the step
+    context.close()
+
+
 def test_without_javascript_there_is_no_cook_mode_button(chromium: Any, base_url: str) -> None:
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
