@@ -4,6 +4,7 @@ needs, the screen kept on, read aloud only in Dutch, timers that count down and 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -262,6 +263,45 @@ def test_timers_count_down_several_at_once_and_ring(phone: Any, base_url: str) -
     assert left.all_inner_texts() == ["49:58"]
     page.clock.run_for(4000)
     assert page.evaluate("window.__beeps") == 6  # stopped: no more tones
+
+
+def test_a_page_loaded_again_opens_where_she_was_with_her_timers(phone: Any, base_url: str) -> None:
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    for _ in range(2):
+        page.click("[data-kb-step='1']")  # 6 people
+    page.click("[data-kb-cook-open]")
+    page.click("[data-kb-cook-next]")
+    page.click("[data-kb-cook-next]")
+    page.click("[data-kb-cook-timer-start]")  # 25 minuten
+    # The phone reloads the page (it was in the background; she pulled to refresh).
+    page.reload()
+    assert page.is_visible("[data-kb-cook]")
+    assert where(page) == "Stap 3 van 4"
+    assert needs(page) == ["375 g rode linzen"]
+    assert "Linzensoep · voor 6 personen" in page.inner_text("[data-kb-cook]")
+    assert page.input_value("#kb-porties") == "6"
+    left = page.locator("[data-kb-cook-timer-left]")
+    assert re.fullmatch(r"2[45]:\d\d", left.inner_text())  # going on from its own end
+    # Stop: cook mode closes, the timer goes on, also after another page and back.
+    page.click("[data-kb-cook-stop]")
+    page.locator("article a[href*='competenties/']:visible").first.click()  # a competence
+    page.wait_for_url(lambda url: "/linzensoep/" not in url)  # Material's instant navigation
+    assert page.locator("[data-kb-cook]").count() == 0
+    page.go_back()
+    page.wait_for_selector("[data-kb-cook-open][data-kb-ready]", state="attached")
+    assert not page.is_visible("[data-kb-cook]")
+    page.click("[data-kb-cook-open]")
+    assert where(page) == "Stap 3 van 4"
+    assert re.fullmatch(r"2[45]:\d\d", left.inner_text())
+    # Without timers, a closed cook mode is forgotten: the next visit starts at step 1.
+    page.click("[data-kb-cook-timer-stop]")
+    page.click("[data-kb-cook-stop]")
+    page.reload()
+    assert not page.is_visible("[data-kb-cook]")
+    page.click("[data-kb-cook-open]")
+    assert where(page) == "Stap 1 van 4"
+    assert left.count() == 0
 
 
 def test_cook_mode_passes_axe_and_fits_a_small_phone(chromium: Any, base_url: str) -> None:

@@ -5,7 +5,10 @@
  * the ones the portion scaler (kookboek.js) shows. The screen is kept on (Screen Wake Lock),
  * timers ring with a beep (WebAudio) and a vibration, "Lees voor" reads the step in Dutch.
  * Without scripts the button is hidden (a <noscript> style in main.html) and the page is as
- * it always was. */
+ * it always was. Where she is (open or not, the step, the portions, the timers) is kept in
+ * the tab's sessionStorage: a phone that reloads the page (it was in the background, she
+ * pulled to refresh, she went to another page and back) opens on the same step, and the
+ * timers go on from their own end times. */
 (function () {
   "use strict";
 
@@ -16,6 +19,30 @@
   var NO_WAKE_LOCK = "Je scherm kan uitgaan. Tik dan even op het scherm.";
   var SWIPE = 60; // px sideways before a swipe turns the page
   var RING_SECONDS = 30; // a finished timer beeps this long unless stopped
+  var STATE_KEY = "kookboek-kookstand:"; // + the page's path, in sessionStorage
+  var STALE_TIMER = 15 * 60 * 1000; // a timer that rang this long ago is not rung again
+
+  function stateKey() {
+    return STATE_KEY + location.pathname;
+  }
+
+  function readState() {
+    try {
+      var state = JSON.parse(window.sessionStorage.getItem(stateKey()) || "null");
+      return state && state.versie === 1 ? state : null;
+    } catch (e) {
+      return null; // storage refused (private mode) or damaged: start afresh
+    }
+  }
+
+  function writeState(state) {
+    try {
+      if (state) window.sessionStorage.setItem(stateKey(), JSON.stringify(state));
+      else window.sessionStorage.removeItem(stateKey());
+    } catch (e) {
+      /* storage refused: cook mode works, it is only not kept */
+    }
+  }
 
   var current = null; // the open (or closed but ticking) cook mode of this page
 
@@ -230,6 +257,7 @@
     document.removeEventListener("visibilitychange", this.onVisible);
     if (this.dialog.open) this.dialog.close();
     this.stopRinging();
+    this.save();
     if (document.contains(this.opener)) this.opener.focus();
   };
 
@@ -272,6 +300,31 @@
     this.next.textContent = index === this.steps.length - 1 ? "Klaar" : "Volgende";
     this.body.scrollTop = 0;
     if (!quiet) this.live.textContent = where + ". " + this.stepText();
+    this.save();
+  };
+
+  CookMode.prototype.save = function () {
+    var portions = this.recipe.querySelector("[data-kb-portions-input]");
+    var timers = this.timers.filter(function (t) { return !t.done; }).map(function (t) {
+      return { ends: t.ends, step: t.step, label: t.label };
+    });
+    var open = this.dialog.open;
+    writeState(open || timers.length ? {
+      versie: 1, open: open, step: this.index, timers: timers,
+      portions: portions ? portions.value : null,
+    } : null);
+  };
+
+  CookMode.prototype.restore = function (state) {
+    var now = Date.now();
+    if (state.step >= 0 && state.step < this.steps.length) this.index = state.step;
+    (state.timers || []).forEach(function (saved) {
+      if (typeof saved.ends !== "number" || now - saved.ends > STALE_TIMER) return;
+      if (saved.step < 0 || saved.step >= this.steps.length) return;
+      this.startTimer(0, String(saved.label), saved.step, saved.ends);
+    }, this);
+    if (state.open && !this.dialog.open) this.open();
+    this.save();
   };
 
   CookMode.prototype.stepText = function () {
@@ -344,10 +397,13 @@
   };
 
   // --- Timers ------------------------------------------------------------------------------
-  CookMode.prototype.startTimer = function (seconds, label, stepIndex) {
+  // ``ends``: a timer kept from before the page was loaded again (else it starts now).
+  CookMode.prototype.startTimer = function (seconds, label, stepIndex, ends) {
     var self = this;
     unlockAudio();
-    var timer = { ends: Date.now() + seconds * 1000, step: stepIndex, label: label, done: false };
+    var timer = {
+      ends: ends || Date.now() + seconds * 1000, step: stepIndex, label: label, done: false,
+    };
     var item = (timer.item = element("li", "kb-cook__timer"));
     item.setAttribute("data-kb-cook-timer", "");
     timer.name = element("span", "kb-cook__timer-name", "Stap " + (stepIndex + 1) + ", " + label);
@@ -365,6 +421,7 @@
     this.timers.push(timer);
     this.tick();
     if (!this.ticking) this.ticking = setInterval(function () { self.tick(); }, 250);
+    this.save();
   };
 
   CookMode.prototype.tick = function () {
@@ -408,6 +465,7 @@
       clearInterval(this.ticking);
       this.ticking = null;
     }
+    this.save();
   };
 
   CookMode.prototype.stopRinging = function () {
@@ -415,7 +473,7 @@
   };
 
   CookMode.prototype.destroy = function () {
-    this.close();
+    this.close(); // saved: the timers go on when she comes back to this recipe
     if (this.ticking) clearInterval(this.ticking);
     this.timers = [];
     this.dialog.remove();
@@ -436,14 +494,27 @@
       return;
     }
     opener.dataset.kbReady = "1";
-    opener.addEventListener("click", function () {
+    function cookMode() {
       if (!current) current = new CookMode(opener, recipe, Array.prototype.slice.call(steps));
-      current.open();
-    });
+      return current;
+    }
+    opener.addEventListener("click", function () { cookMode().open(); });
+    var state = readState();
+    if (!state) return;
+    // Loaded again: the portions she chose (the scaler of kookboek.js listens), then cook
+    // mode where she was.
+    var portions = recipe.querySelector("[data-kb-portions-input]");
+    if (portions && state.portions && portions.value !== state.portions) {
+      portions.value = state.portions;
+      portions.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    cookMode().restore(state);
   }
 
   window.addEventListener("pagehide", function () {
-    if (current) current.releaseScreen();
+    if (!current) return;
+    current.releaseScreen();
+    current.save();
   });
 
   if (typeof window.document$ !== "undefined") {
