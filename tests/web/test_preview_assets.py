@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from flask.testing import FlaskClient
 
 from kookboek.support.resources import FONTS_DIR
@@ -54,3 +55,16 @@ def test_nothing_else_is_served_from_the_project(client: FlaskClient) -> None:
         "/site/assets/fonts/../../../pyproject.toml",
     ):
         assert fetch(client, path)[0] == 404, path
+
+
+def test_the_form_and_the_site_show_the_projects_own_icon(client: FlaskClient) -> None:
+    # Not Material's logo in the browser tab or on the home screen: the plate and fork.
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    icon = REPO / "theme" / config["theme"]["favicon"]
+    assert icon.suffix == ".svg" and icon.is_file()
+    page = client.get("/").get_data(as_text=True)
+    assert '<link rel="icon" href="/site/assets/images/favicon.svg" type="image/svg+xml">' in page
+    with client.get("/site/assets/images/favicon.svg") as response:
+        assert response.status_code == 200
+        assert response.mimetype == "image/svg+xml"
+        assert response.data == icon.read_bytes()
