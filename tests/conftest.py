@@ -56,3 +56,14 @@ def chromium():  # type: ignore[no-untyped-def]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def chromium_profile(chromium, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A Chromium context with a profile on disk, not incognito (installing a site to the
+    home screen is refused in an incognito window)."""
+    context = chromium.browser_type.launch_persistent_context(
+        tmp_path / "profiel", executable_path=CHROMIUM, args=CHROMIUM_ARGS
+    )
+    yield context
+    context.close()

@@ -37,5 +37,9 @@ class KookboekConfig(Config):
     cache_dir = opt.Type(str, default=".cache/kookboek")
     """Where processed photos and PDFs are kept between builds, relative to ``mkdocs.yml``."""
 
+    korte_naam = opt.Type(str, default="")
+    """The name under the icon when the site is put on a phone's home screen (at most 12
+    characters; default: site_name when it fits, else "Kookboek")."""
+
     booklets = opt.ListOfItems(opt.SubConfig(BookletConfig), default=[])
     """The recipe booklets; none configured means one booklet with every recipe."""

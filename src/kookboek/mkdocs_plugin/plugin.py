@@ -20,11 +20,13 @@ from mkdocs.structure.pages import Page
 from kookboek.content.errors import ContentErrors
 from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
+from kookboek.images.app_icons import app_icons
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.address import placeholder_problem
+from kookboek.site.app_manifest import ICONS_DIR, MANIFEST_PATH, SHORT_NAME_LENGTH, web_manifest
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
@@ -95,6 +97,16 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         address = placeholder_problem(config.site_url)
         if address and not self.serving:
             log.info("Let op: %s", address, extra={COACH_RECORD: True})
+        chosen = self.config.korte_naam.strip()
+        if len(chosen) > SHORT_NAME_LENGTH:
+            log.info(
+                "Let op: korte_naam in mkdocs.yml (%s) heeft %d tekens. Onder het icoon op een "
+                "telefoon passen er ongeveer %d; de rest valt weg.",
+                chosen,
+                len(chosen),
+                SHORT_NAME_LENGTH,
+                extra={COACH_RECORD: True},
+            )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -134,6 +146,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for published in generated_files(site):
             files.append(File.generated(config, published.src_uri, content=published.content))
         self._publish_fonts(files, config)
+        self._publish_app(files, config)
         self._publish_share_images(files, project, config)
         self._publish_feed(files, project, config)
         # Now every page and file is known, generated ones too: links to them resolve like
@@ -187,6 +200,21 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             config.site_description or "",
         )
         files.append(File.generated(config, FEED_PATH, content=feed))
+
+    def _publish_app(self, files: Files, config: MkDocsConfig) -> None:
+        """The web manifest and the home-screen icons, drawn from the site's SVG icon
+        (``theme.favicon``); the theme links them only for an SVG icon too."""
+        favicon = str(config.theme.get("favicon") or "")
+        found = [Path(d) / favicon for d in config.theme.dirs if favicon.endswith(".svg")]
+        source = next((path for path in found if path.is_file()), None)
+        if source is None:
+            return
+        for name, png in app_icons(source.read_text(encoding="utf-8")).items():
+            files.append(File.generated(config, f"{ICONS_DIR}/{name}", content=png))
+        manifest = web_manifest(
+            config.site_name, config.site_description or "", self.config.korte_naam
+        )
+        files.append(File.generated(config, MANIFEST_PATH, content=manifest))
 
     def _publish_fonts(self, files: Files, config: MkDocsConfig) -> None:
         """The fonts live in the package (the PDFs and the form use them too); the theme's

@@ -1,0 +1,52 @@
+"""The icons a phone shows when the site is put on its home screen, drawn from the site's
+own SVG icon (``theme.favicon`` in mkdocs.yml) with resvg.
+
+Android takes the two sizes of the web manifest; iOS takes ``apple-touch-icon.png``, which it
+shows on black where the picture is transparent: that one is put on the icon's own
+background colour (found just inside the middle of its top edge), so a rounded square keeps
+its colour into the corners iOS rounds itself.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from PIL import Image
+
+MANIFEST_ICONS = {"icon-192.png": 192, "icon-512.png": 512}
+APPLE_TOUCH_ICON = "apple-touch-icon.png"
+APPLE_SIZE = 180
+
+
+def _drawn(svg: str, size: int) -> Image.Image:
+    import resvg_py  # only builds with an SVG icon need it
+
+    png = resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, skip_system_fonts=True)
+    with Image.open(BytesIO(bytes(png))) as drawn:
+        return drawn.convert("RGBA")
+
+
+def _png(image: Image.Image) -> bytes:
+    out = BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def _edge_colour(image: Image.Image) -> tuple[int, int, int]:
+    """The colour just inside the top edge, in the middle: the icon's own background."""
+    width, height = image.size
+    for y in range(height // 4):
+        red, green, blue, alpha = image.getpixel((width // 2, y))  # type: ignore[misc]
+        if alpha == 255:
+            return red, green, blue
+    return 255, 255, 255
+
+
+def app_icons(svg: str) -> dict[str, bytes]:
+    """File name → PNG bytes: the manifest's icons and the Apple touch icon."""
+    icons = {name: _png(_drawn(svg, size)) for name, size in MANIFEST_ICONS.items()}
+    drawn = _drawn(svg, APPLE_SIZE)
+    flat = Image.new("RGB", drawn.size, _edge_colour(drawn))
+    flat.paste(drawn, mask=drawn.getchannel("A"))
+    icons[APPLE_TOUCH_ICON] = _png(flat)
+    return icons
