@@ -4,8 +4,10 @@ network in a real Chromium (served under a sub-path, as when published)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -131,11 +133,12 @@ def phone(chromium: Any) -> Iterator[Any]:
 
 
 def wait_until_kept(page: Any, path: str) -> None:
-    """Until the service worker has kept ``path`` (it does so in the background)."""
+    """Until the service worker has kept ``path``, or an address that starts with it (it
+    does so in the background)."""
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
     for _ in range(150):
         kept = page.evaluate(CACHED)
-        if any(path in paths for paths in kept.values()):
+        if any(p.startswith(path) for paths in kept.values() for p in paths):
             return
         page.wait_for_timeout(100)
     raise AssertionError(f"{path} was not kept: {kept}")
@@ -237,9 +240,16 @@ def test_a_new_build_replaces_the_cache_and_keeps_what_she_opened(
     shutil.copytree(site, copy)
     context = chromium.new_context(viewport={"width": 360, "height": 740})
     fetched_by_worker: list[str] = []
+    answered: dict[str, int] = {}  # what the worker fetched: address → status
     context.on(
         "request",
         lambda r: fetched_by_worker.append(r.url) if r.service_worker is not None else None,
+    )
+    context.on(
+        "response",
+        lambda r: (
+            answered.__setitem__(r.url, r.status) if r.request.service_worker is not None else None
+        ),
     )
     try:
         with serving(copy, sub_path="kookboek") as url:
@@ -248,12 +258,21 @@ def test_a_new_build_replaces_the_cache_and_keeps_what_she_opened(
             wait_until_kept(page, "/kookboek/recepten/pannenkoeken/")
             page.evaluate("fetch('../../downloads/receptenboek.pdf').then(r => r.arrayBuffer())")
             wait_until_kept(page, "/kookboek/downloads/receptenboek.pdf")
-            before = set(page.evaluate(CACHED))
+            wait_until_kept(page, "/kookboek/fotos/pannenkoeken-")
+            cached = page.evaluate(CACHED)
+            before = set(cached)
+            [photo] = [p for ps in cached.values() for p in ps if p.startswith("/kookboek/fotos/")]
 
             stylesheet = copy / "assets" / "stylesheets" / "kookboek.css"  # a new build
             stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            # ... in which the coach replaced the photo (a better one, or consent withdrawn).
+            replaced = copy / photo.removeprefix("/kookboek/")
+            new_photo = replaced.read_bytes() + b"\0" * 100
+            replaced.write_bytes(new_photo)
+            os.utime(replaced, (time.time() + 5, time.time() + 5))
             write_service_worker(copy)
             fetched_by_worker.clear()
+            answered.clear()
             page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
             for _ in range(100):
                 now = page.evaluate(CACHED)
@@ -267,8 +286,16 @@ def test_a_new_build_replaces_the_cache_and_keeps_what_she_opened(
             assert "/kookboek/downloads/receptenboek.pdf" in kept
             [shell] = [paths for name, paths in now.items() if "-shell-" in name]
             assert "/kookboek/assets/stylesheets/kookboek.css" in shell
-            # The page is fetched again for the new build; the PDF is not downloaded twice.
+            # The page is fetched again for the new build; the PDF is only asked whether it
+            # changed (304, no body); the replaced photo comes anew.
             assert url + "recepten/pannenkoeken/" in fetched_by_worker
-            assert not [u for u in fetched_by_worker if u.endswith(".pdf")]
+            assert answered[url + "downloads/receptenboek.pdf"] == 304
+            assert answered[url + photo.removeprefix("/kookboek/")] == 200
+            assert photo in kept
+            size = page.evaluate(
+                "u => caches.match(u).then(r => r.arrayBuffer()).then(b => b.byteLength)",
+                url + photo.removeprefix("/kookboek/"),
+            )
+            assert size == len(new_photo)
     finally:
         context.close()
