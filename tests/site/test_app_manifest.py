@@ -42,9 +42,13 @@ def test_the_icons_are_square_pngs_and_the_apple_one_has_no_transparent_corners(
             if name == "apple-touch-icon.png":
                 assert image.mode == "RGB"  # iOS shows transparency as black
                 assert image.getpixel((0, 0)) == (178, 58, 34)  # the icon's own red, #b23a22
+            if name == "icon-maskable-512.png":
+                assert image.mode == "RGB"  # the whole square: Android cuts its own shape
+                assert image.getpixel((0, 0)) == image.getpixel((256, 30)) == (178, 58, 34)
     assert sizes == {
         "icon-192.png": (192, 192),
         "icon-512.png": (512, 512),
+        "icon-maskable-512.png": (512, 512),
         "apple-touch-icon.png": (180, 180),
     }
 
@@ -95,3 +99,31 @@ def test_the_coach_chooses_the_name_under_the_icon(tmp_path: Path) -> None:
     build_site(config, pdf=False)
     manifest = json.loads((project / "site" / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert (manifest["name"], manifest["short_name"]) == ("Testkookboek", "Koken samen")
+
+
+@pytest.mark.parametrize(
+    ("favicon", "made"),
+    [("icoon.svg", True), ("assets/images/favicon.png", False)],
+    ids=["svg-in-content", "png"],
+)
+def test_the_manifest_is_linked_only_when_it_was_made(
+    tmp_path: Path, favicon: str, made: bool
+) -> None:
+    # An SVG icon may sit in content/ too; from a PNG icon (Material's own) nothing is drawn,
+    # and then no page links a manifest that is not there.
+    from kookboek.mkdocs_plugin.run import build_site
+
+    project = copy_sample_project(tmp_path / "project")
+    (project / "content" / "icoon.svg").write_text(ICON, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("favicon: assets/images/favicon.svg", f"favicon: {favicon}"),
+        encoding="utf-8",
+    )
+    build_site(config, pdf=False)
+    site = project / "site"
+    page = (site / "recepten" / "linzensoep" / "index.html").read_text(encoding="utf-8")
+    assert ('rel="manifest"' in page) is made
+    assert ('rel="apple-touch-icon"' in page) is made
+    assert (site / "manifest.webmanifest").is_file() is made

@@ -14,6 +14,11 @@ from io import BytesIO
 from PIL import Image
 
 MANIFEST_ICONS = {"icon-192.png": 192, "icon-512.png": 512}
+# Android cuts an icon to its own shape (a circle, a squircle): a "maskable" icon fills the
+# square with the background and keeps the picture inside the middle 80 %, the safe zone.
+MASKABLE_ICON = "icon-maskable-512.png"
+MASKABLE_SIZE = 512
+MASKABLE_PICTURE = 0.8
 APPLE_TOUCH_ICON = "apple-touch-icon.png"
 APPLE_SIZE = 180
 
@@ -42,11 +47,18 @@ def _edge_colour(image: Image.Image) -> tuple[int, int, int]:
     return 255, 255, 255
 
 
+def _on_background(drawn: Image.Image, size: int) -> Image.Image:
+    """``drawn`` centred on a square of its own background colour, ``size`` wide."""
+    flat = Image.new("RGB", (size, size), _edge_colour(drawn))
+    offset = ((size - drawn.width) // 2, (size - drawn.height) // 2)
+    flat.paste(drawn, offset, mask=drawn.getchannel("A"))
+    return flat
+
+
 def app_icons(svg: str) -> dict[str, bytes]:
-    """File name → PNG bytes: the manifest's icons and the Apple touch icon."""
+    """File name → PNG bytes: the manifest's icons (one maskable) and the Apple touch icon."""
     icons = {name: _png(_drawn(svg, size)) for name, size in MANIFEST_ICONS.items()}
-    drawn = _drawn(svg, APPLE_SIZE)
-    flat = Image.new("RGB", drawn.size, _edge_colour(drawn))
-    flat.paste(drawn, mask=drawn.getchannel("A"))
-    icons[APPLE_TOUCH_ICON] = _png(flat)
+    picture = _drawn(svg, round(MASKABLE_SIZE * MASKABLE_PICTURE))
+    icons[MASKABLE_ICON] = _png(_on_background(picture, MASKABLE_SIZE))
+    icons[APPLE_TOUCH_ICON] = _png(_on_background(_drawn(svg, APPLE_SIZE), APPLE_SIZE))
     return icons

@@ -26,7 +26,13 @@ from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.site.address import placeholder_problem
-from kookboek.site.app_manifest import ICONS_DIR, MANIFEST_PATH, SHORT_NAME_LENGTH, web_manifest
+from kookboek.site.app_manifest import (
+    APP_FLAG,
+    ICONS_DIR,
+    MANIFEST_PATH,
+    SHORT_NAME_LENGTH,
+    web_manifest,
+)
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
@@ -204,8 +210,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def _publish_app(self, files: Files, config: MkDocsConfig) -> None:
         """The web manifest and the home-screen icons, drawn from the site's SVG icon
         (``theme.favicon``); the theme links them only for an SVG icon too."""
+        config.extra[APP_FLAG] = False  # the theme links the manifest only when it is there
         favicon = str(config.theme.get("favicon") or "")
-        found = [Path(d) / favicon for d in config.theme.dirs if favicon.endswith(".svg")]
+        folders = [config.docs_dir, *config.theme.dirs]  # where MkDocs finds it too
+        found = [Path(d) / favicon for d in folders if favicon.endswith(".svg")]
         source = next((path for path in found if path.is_file()), None)
         if source is None:
             return
@@ -215,6 +223,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             config.site_name, config.site_description or "", self.config.korte_naam
         )
         files.append(File.generated(config, MANIFEST_PATH, content=manifest))
+        config.extra[APP_FLAG] = True
 
     def _publish_fonts(self, files: Files, config: MkDocsConfig) -> None:
         """The fonts live in the package (the PDFs and the form use them too); the theme's

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 
-from kookboek.images.app_icons import MANIFEST_ICONS
+from kookboek.images.app_icons import MANIFEST_ICONS, MASKABLE_ICON, MASKABLE_SIZE
 
 MANIFEST_PATH = "manifest.webmanifest"
+APP_FLAG = "kookboek_app"  # in config.extra: True when the manifest and icons were made
 ICONS_DIR = "assets/images"
 THEME_COLOUR = "#b23a22"  # the header's tomato red (kookboek.css --kb-tomato)
 BACKGROUND_COLOUR = "#fdf6ea"  # the pages' cream
@@ -38,8 +39,16 @@ def web_manifest(site_name: str, description: str, chosen_short_name: str = "") 
         "theme_color": THEME_COLOUR,
         "background_color": BACKGROUND_COLOUR,
         "icons": [
-            {"src": f"{ICONS_DIR}/{name}", "sizes": f"{size}x{size}", "type": "image/png"}
-            for name, size in MANIFEST_ICONS.items()
+            *(
+                {"src": f"{ICONS_DIR}/{name}", "sizes": f"{size}x{size}", "type": "image/png"}
+                for name, size in MANIFEST_ICONS.items()
+            ),
+            {
+                "src": f"{ICONS_DIR}/{MASKABLE_ICON}",
+                "sizes": f"{MASKABLE_SIZE}x{MASKABLE_SIZE}",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
         ],
     }
     return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"

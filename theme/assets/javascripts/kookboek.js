@@ -147,6 +147,7 @@
     return Math.round(value * 2) / 2;
   }
 
+  // ``unit``: only for an amount scaled from the recipe's own (which is shown as written).
   function amountText(value, unit) {
     var whole = (unit === "g" || unit === "ml") && value >= 10;
     var digits = whole || value >= 100 ? 0 : value >= 10 ? 1 : 2;
@@ -176,7 +177,7 @@
         if (factor !== 1) amount = kitchenAmount(amount, row.dataset.kbUnit);
         var unit = amount <= 1 ? row.dataset.kbUnit : row.dataset.kbUnits;
         row.querySelector("[data-kb-qty]").textContent =
-          amountText(amount, row.dataset.kbUnit) + " " + unit;
+          amountText(amount, factor !== 1 ? row.dataset.kbUnit : null) + " " + unit;
         if (row.dataset.kbCost === undefined) return; // a preview: price not known yet
         row.querySelector("[data-kb-line-cost]").textContent = money.format(
           parseFloat(row.dataset.kbCost) * factor

@@ -527,9 +527,10 @@
         method: "POST", body: data, credentials: "same-origin",
         headers: { Accept: "application/json" }, signal: abort ? abort.signal : undefined,
       }).then(function (response) {
-        clearTimeout(timer);
+        // The timer runs on until the whole answer is read: a body that stalls is aborted too.
         return response.ok ? response.json() : { fouten: {} };
       }).then(function (answer) {
+        clearTimeout(timer);
         clearErrors(index);
         var first = null;
         Object.keys(answer.fouten || {}).forEach(function (key) {
@@ -539,7 +540,10 @@
           if (!first) first = place.field;
         });
         return first;
-      }, function () { return null; });
+      }, function () {
+        clearTimeout(timer);
+        return null;
+      });
     }
 
     function forward() {
