@@ -6,9 +6,10 @@
  * timers ring with a beep (WebAudio) and a vibration, "Lees voor" reads the step in Dutch.
  * Without scripts the button is hidden (a <noscript> style in main.html) and the page is as
  * it always was. Where she is (open or not, the step, the portions, the timers) is kept in
- * the tab's sessionStorage: a phone that reloads the page (it was in the background, she
- * pulled to refresh, she went to another page and back) opens on the same step, and the
- * timers go on from their own end times. */
+ * localStorage for half a day: a phone that loads the page again (it was in the background,
+ * she pulled to refresh, the home-screen app was closed) opens on the same step, and the
+ * timers go on from their own end times. On the site's other pages a bar at the bottom
+ * counts them down and rings. */
 (function () {
   "use strict";
 
@@ -19,29 +20,72 @@
   var NO_WAKE_LOCK = "Je scherm kan uitgaan. Tik dan even op het scherm.";
   var SWIPE = 60; // px sideways before a swipe turns the page
   var RING_SECONDS = 30; // a finished timer beeps this long unless stopped
-  var STATE_KEY = "kookboek-kookstand:"; // + the page's path, in sessionStorage
-  var STALE_TIMER = 15 * 60 * 1000; // a timer that rang this long ago is not rung again
+  var STATE_KEY = "kookboek-kookstand:"; // + the recipe page's path, in localStorage
+  var STATE_VERSION = 2;
+  var KEPT_FOR = 12 * 3600 * 1000; // where she was is forgotten after half a day
+  var STALE_TIMER = 15 * 60 * 1000; // a timer that ended this long ago is shown, not rung
+  var NEEDS_TAP = "Tik één keer op het scherm, dan hoor je de wekker.";
 
-  function stateKey() {
-    return STATE_KEY + location.pathname;
-  }
-
-  function readState() {
+  function storage() {
     try {
-      var state = JSON.parse(window.sessionStorage.getItem(stateKey()) || "null");
-      return state && state.versie === 1 ? state : null;
+      return window.localStorage;
     } catch (e) {
-      return null; // storage refused (private mode) or damaged: start afresh
+      return null; // refused (a private window, blocked storage): nothing is kept
     }
   }
 
-  function writeState(state) {
+  function readState(key) {
+    var store = storage();
     try {
-      if (state) window.sessionStorage.setItem(stateKey(), JSON.stringify(state));
-      else window.sessionStorage.removeItem(stateKey());
+      var state = store && JSON.parse(store.getItem(key) || "null");
+      if (state && state.versie === STATE_VERSION && Date.now() - state.saved < KEPT_FOR) {
+        return state;
+      }
+      if (state) store.removeItem(key);
     } catch (e) {
-      /* storage refused: cook mode works, it is only not kept */
+      /* damaged: start afresh */
     }
+    return null;
+  }
+
+  function writeState(key, state) {
+    var store = storage();
+    try {
+      if (store && state) store.setItem(key, JSON.stringify(state));
+      else if (store) store.removeItem(key);
+    } catch (e) {
+      /* full or refused: cook mode works, it is only not kept */
+    }
+  }
+
+  // Every kept cook mode of the site (one per recipe page), by key.
+  function keptStates() {
+    var store = storage();
+    var found = {};
+    try {
+      for (var i = 0; store && i < store.length; i++) {
+        var key = store.key(i);
+        if (key && key.indexOf(STATE_KEY) === 0) found[key] = null;
+      }
+    } catch (e) {
+      return {};
+    }
+    Object.keys(found).forEach(function (key) { found[key] = readState(key); });
+    return found;
+  }
+
+  // A short fingerprint of the steps: a state kept from before the coach changed the recipe
+  // does not put her on another step.
+  function fingerprint(texts) {
+    var hash = 5381;
+    var text = texts.join("\n");
+    for (var i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+    return hash.toString(36);
+  }
+
+  function timeOfDay(ms) {
+    var when = new Date(ms);
+    return when.getHours() + ":" + (when.getMinutes() < 10 ? "0" : "") + when.getMinutes();
   }
 
   var current = null; // the open (or closed but ticking) cook mode of this page
@@ -83,8 +127,36 @@
     }
   }
 
+  // Sound waits for a tap: a timer kept from before the page was loaded again made its
+  // sound without one. The first tap anywhere wakes it; the lines that ask for it go.
+  var soundHints = [];
+
+  function soundWaits() {
+    return !!audio && audio.state === "suspended";
+  }
+
+  function showSoundHints() {
+    soundHints = soundHints.filter(function (hint) { return document.contains(hint.line); });
+    soundHints.forEach(function (hint) {
+      hint.line.hidden = !(hint.wanted() && soundWaits());
+    });
+  }
+
+  function wakeSound() {
+    if (!soundWaits()) return;
+    try {
+      audio.resume().then(showSoundHints, function () {});
+    } catch (e) {
+      /* no sound: the vibration and the message remain */
+    }
+  }
+
+  document.addEventListener("pointerdown", wakeSound, true);
+  document.addEventListener("keydown", wakeSound, true);
+
   function beep() {
     if (!audio) return;
+    wakeSound();
     try {
       [0, 0.25, 0.5].forEach(function (delay) {
         var start = audio.currentTime + delay;
@@ -143,6 +215,10 @@
     this.timers = [];
     this.ticking = null;
     this.lock = null;
+    // Taken now: with instant navigation the address is already the next page's when this
+    // one saves for the last time.
+    this.key = STATE_KEY + location.pathname;
+    this.print = fingerprint(steps.map(function (step) { return step.textContent; }));
     this.build();
   }
 
@@ -181,6 +257,13 @@
     body.appendChild(this.text);
     body.appendChild(this.tools);
     body.appendChild(this.voiceMessage);
+    this.soundHint = element("p", "kb-cook__hint", NEEDS_TAP);
+    this.soundHint.hidden = true;
+    body.appendChild(this.soundHint);
+    soundHints.push({
+      line: this.soundHint,
+      wanted: function () { return self.timers.some(function (t) { return !t.done; }); },
+    });
     if (!("wakeLock" in navigator)) body.appendChild(element("p", "kb-cook__hint", NO_WAKE_LOCK));
 
     this.timerList = element("ul", "kb-cook__timers");
@@ -309,21 +392,26 @@
       return { ends: t.ends, step: t.step, label: t.label };
     });
     var open = this.dialog.open;
-    writeState(open || timers.length ? {
-      versie: 1, open: open, step: this.index, timers: timers,
+    writeState(this.key, open || timers.length ? {
+      versie: STATE_VERSION, saved: Date.now(), path: this.path(),
+      title: this.titleText, print: this.print, open: open, step: this.index, timers: timers,
       portions: portions ? portions.value : null,
     } : null);
   };
 
+  CookMode.prototype.path = function () {
+    return this.key.slice(STATE_KEY.length);
+  };
+
   CookMode.prototype.restore = function (state) {
-    var now = Date.now();
-    if (state.step >= 0 && state.step < this.steps.length) this.index = state.step;
+    var same = state.print === this.print; // else the coach changed the steps since
+    if (same && state.step >= 0 && state.step < this.steps.length) this.index = state.step;
     (state.timers || []).forEach(function (saved) {
-      if (typeof saved.ends !== "number" || now - saved.ends > STALE_TIMER) return;
-      if (saved.step < 0 || saved.step >= this.steps.length) return;
-      this.startTimer(0, String(saved.label), saved.step, saved.ends);
+      if (typeof saved.ends !== "number" || typeof saved.step !== "number") return;
+      var step = Math.max(0, Math.min(this.steps.length - 1, saved.step));
+      this.startTimer(0, String(saved.label), step, saved.ends);
     }, this);
-    if (state.open && !this.dialog.open) this.open();
+    if (same && state.open && !this.dialog.open) this.open();
     this.save();
   };
 
@@ -422,6 +510,7 @@
     this.tick();
     if (!this.ticking) this.ticking = setInterval(function () { self.tick(); }, 250);
     this.save();
+    showSoundHints();
   };
 
   CookMode.prototype.tick = function () {
@@ -441,13 +530,16 @@
   };
 
   CookMode.prototype.ring = function (timer, now) {
+    var long = now - timer.ends > STALE_TIMER; // ended long before the page was back
     timer.done = true;
     timer.lastBeep = now;
-    timer.ringUntil = now + RING_SECONDS * 1000;
+    timer.ringUntil = long ? 0 : now + RING_SECONDS * 1000;
     timer.item.classList.add("kb-cook__timer--done");
-    timer.left.textContent = "De tijd is om!";
+    timer.left.textContent = long ? "Afgelopen om " + timeOfDay(timer.ends) : "De tijd is om!";
     timer.item.lastChild.textContent = "Oké";
     timer.item.lastChild.setAttribute("aria-label", "Oké, stop de wekker van stap " + (timer.step + 1));
+    showSoundHints();
+    if (long) return; // said, not rung: the food was off the stove long ago
     this.alarm.textContent = "De tijd is om: stap " + (timer.step + 1) + ", " + timer.label + ".";
     beep();
     vibrate();
@@ -479,13 +571,122 @@
     this.dialog.remove();
   };
 
+  // --- The timers of other recipes, on every other page -----------------------------------
+  // She set a timer in cook mode and went to the shopping list: a bar at the bottom counts it
+  // down, rings, and leads back to the recipe. Stop there stops the timer for good.
+  var bar = null;
+
+  function removeKeptTimer(key, timer) {
+    var state = readState(key);
+    if (!state) return;
+    state.timers = (state.timers || []).filter(function (kept) {
+      return !(kept.ends === timer.ends && kept.step === timer.step);
+    });
+    writeState(key, state.open || state.timers.length ? state : null);
+  }
+
+  function closeBar() {
+    if (!bar) return;
+    clearInterval(bar.ticking);
+    bar.element.remove();
+    document.body.classList.remove("kb-has-timerbar");
+    bar = null;
+  }
+
+  function tickBar() {
+    var now = Date.now();
+    bar.entries.forEach(function (entry) {
+      var timer = entry.timer;
+      if (entry.done) {
+        if (now < entry.ringUntil && now - entry.lastBeep >= 2000) {
+          entry.lastBeep = now;
+          beep();
+        }
+        return;
+      }
+      var left = Math.max(0, Math.ceil((timer.ends - now) / 1000));
+      entry.left.textContent = clock(left);
+      if (left > 0) return;
+      var long = now - timer.ends > STALE_TIMER;
+      entry.done = true;
+      entry.lastBeep = now;
+      entry.ringUntil = long ? 0 : now + RING_SECONDS * 1000;
+      entry.item.classList.add("kb-timerbar__timer--done");
+      entry.left.textContent = long ? "Afgelopen om " + timeOfDay(timer.ends) : "De tijd is om!";
+      entry.stop.textContent = "Oké";
+      if (long) return;
+      bar.alarm.textContent = "De tijd is om: " + entry.name + ".";
+      beep();
+      vibrate();
+    });
+  }
+
+  function showOtherTimers(skipKey) {
+    closeBar();
+    var states = keptStates();
+    var entries = [];
+    Object.keys(states).forEach(function (key) {
+      var state = states[key];
+      if (!state || key === skipKey || typeof state.path !== "string") return;
+      (state.timers || []).forEach(function (timer) {
+        if (typeof timer.ends === "number" && typeof timer.step === "number") {
+          entries.push({ key: key, state: state, timer: timer });
+        }
+      });
+    });
+    if (!entries.length) return;
+    entries.sort(function (a, b) { return a.timer.ends - b.timer.ends; });
+    unlockAudio(); // made now, it may wait for her first tap (the line below says so)
+    var aside = element("aside", "kb-timerbar");
+    aside.setAttribute("aria-label", "Wekkers");
+    aside.setAttribute("data-kb-timerbar", "");
+    var list = element("ul", "kb-timerbar__list");
+    bar = { element: aside, entries: entries, ticking: null };
+    entries.forEach(function (entry) {
+      entry.name = (entry.state.title || "Recept") + ", stap " + (entry.timer.step + 1) + ", " +
+        String(entry.timer.label);
+      var item = (entry.item = element("li", "kb-timerbar__timer"));
+      var link = element("a", "kb-timerbar__name", entry.name);
+      link.href = entry.state.path;
+      entry.left = element("span", "kb-timerbar__left");
+      entry.left.setAttribute("role", "timer");
+      entry.left.setAttribute("data-kb-timerbar-left", "");
+      entry.stop = button("kb-timerbar__stop", "Stop", "data-kb-timerbar-stop");
+      entry.stop.setAttribute("aria-label", "Stop de wekker: " + entry.name);
+      entry.stop.addEventListener("click", function () {
+        removeKeptTimer(entry.key, entry.timer);
+        bar.entries.splice(bar.entries.indexOf(entry), 1);
+        item.remove();
+        if (!bar.entries.length) closeBar();
+      });
+      item.appendChild(link);
+      item.appendChild(entry.left);
+      item.appendChild(entry.stop);
+      list.appendChild(item);
+    });
+    aside.appendChild(list);
+    var hint = element("p", "kb-timerbar__hint", NEEDS_TAP);
+    hint.hidden = true;
+    aside.appendChild(hint);
+    bar.alarm = element("p", "kb-visually-hidden");
+    bar.alarm.setAttribute("role", "alert");
+    aside.appendChild(bar.alarm);
+    document.body.appendChild(aside);
+    document.body.classList.add("kb-has-timerbar");
+    soundHints.push({ line: hint, wanted: function () { return !!bar; } });
+    showSoundHints();
+    tickBar();
+    bar.ticking = setInterval(tickBar, 250);
+  }
+
   // --- Wiring ------------------------------------------------------------------------------
   function setup() {
     if (current && !document.contains(current.opener)) {
-      current.destroy(); // instant navigation to another page
+      current.destroy(); // instant navigation to another page: saved, for the way back
       current = null;
     }
     var opener = document.querySelector("[data-kb-cook-open]");
+    showOtherTimers(opener ? STATE_KEY + location.pathname : null);
     if (!opener || opener.dataset.kbReady) return;
     var recipe = opener.closest("[data-kb-recipe]");
     var steps = recipe ? recipe.querySelectorAll(".kb-recipe__steps li[data-kb-cook-step]") : [];
@@ -499,7 +700,7 @@
       return current;
     }
     opener.addEventListener("click", function () { cookMode().open(); });
-    var state = readState();
+    var state = readState(STATE_KEY + location.pathname);
     if (!state) return;
     // Loaded again: the portions she chose (the scaler of kookboek.js listens), then cook
     // mode where she was.
