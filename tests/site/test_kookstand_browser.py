@@ -392,13 +392,119 @@ def test_the_bar_rings_on_another_page_and_tells_of_a_timer_that_ended_long_ago(
     )
     assert page.evaluate("window.__vibrated") == [400, 200, 400, 200, 400]
     assert page.evaluate("window.__beeps") >= 3
-    # Oké stops it for good: also on the recipe's own page it is gone.
+    assert page.get_attribute("[data-kb-timerbar-stop] >> nth=1", "aria-label") == (
+        "Oké, stop de wekker: Linzensoep, stap 3, 25 minuten"
+    )
+    # It rang once: on the next page it says so, and rings no more.
+    page.reload()
+    page.locator("[data-kb-timerbar]").wait_for()
+    page.wait_for_timeout(600)
+    texts = [t.replace("\n", " ").replace("\t", " ") for t in timers.all_inner_texts()]
+    assert all("Afgelopen om" in text for text in texts), texts
+    assert page.evaluate("window.__beeps") == 0
+    assert page.inner_text("[data-kb-timerbar] [role=alert]") == ""
+    # Oké stops it for good: also on the recipe's own page it is gone. The focus goes to the
+    # next timer, then to the page's title (not to the top of the page).
     page.click("[data-kb-timerbar-stop] >> nth=1")
+    assert page.evaluate("document.activeElement.matches('[data-kb-timerbar-stop]')")
     page.click("[data-kb-timerbar-stop] >> nth=0")
     assert page.locator("[data-kb-timerbar]").count() == 0
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert page.evaluate("document.body.style.paddingBottom") == ""
     page.goto(base_url + "recepten/linzensoep/")
     assert not page.is_visible("[data-kb-cook]")
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kookboek-'))") == []
+
+
+def test_another_recipes_timer_rings_inside_cook_mode(phone: Any, base_url: str) -> None:
+    # Two dishes at once: in the stew's cook mode the soup's timer is seen, heard, stopped.
+    phone.add_init_script(AUDIO)
+    page = phone.new_page()
+    page.goto(base_url + "recepten/stoofpot/")
+    path = urlsplit(base_url).path + "recepten/linzensoep/"
+    page.evaluate(
+        kept_cook_mode(base_url, path, [{"ends": "2500", "step": 2, "label": "25 minuten"}])
+    )
+    page.reload()
+    page.click("[data-kb-cook-open]")
+    inside = page.locator("[data-kb-cook] [data-kb-timerbar]")
+    assert inside.is_visible()
+    box = inside.bounding_box()
+    buttons = page.locator("[data-kb-cook-next]").bounding_box()
+    assert box and buttons and box["y"] + box["height"] <= buttons["y"] + 1  # above them
+    page.wait_for_function(
+        "document.querySelector('[data-kb-cook] [data-kb-timerbar] [role=alert]')"
+        ".textContent === 'De tijd is om: Linzensoep, stap 3, 25 minuten.'"
+    )
+    assert page.evaluate("window.__beeps") >= 3
+    page.click("[data-kb-cook] [data-kb-timerbar-stop]")
+    assert inside.count() == 0
+    assert page.evaluate("document.activeElement.matches('[data-kb-cook-next]')")
+    page.click("[data-kb-cook-stop]")
+    assert page.locator("[data-kb-timerbar]").count() == 0
+
+
+def test_the_bar_keeps_the_page_readable_and_is_not_printed(chromium: Any, base_url: str) -> None:
+    context = chromium.new_context(**{**PHONE, "viewport": {"width": 320, "height": 640}})
+    context.add_init_script(WAKE_LOCK)
+    page = context.new_page()
+    page.goto(base_url + "prijzen/")
+    path = urlsplit(base_url).path
+    for recipe, ends in (
+        ("linzensoep", "600000"),
+        ("stoofpot", "900000"),
+        ("pannenkoeken", "1200000"),
+    ):
+        page.evaluate(
+            kept_cook_mode(
+                base_url,
+                f"{path}recepten/{recipe}/",
+                [{"ends": ends, "step": 0, "label": "10 minuten"}],
+            )
+        )
+    page.reload()
+    bar = page.locator("[data-kb-timerbar]")
+    bar.wait_for()
+    assert page.locator("[data-kb-timerbar] li").count() == 3
+    height = bar.bounding_box()["height"]
+    assert height <= 0.4 * 640 + 1
+    # The end of the page can be read above the bar; it keeps the screen on.
+    room = page.evaluate("parseFloat(document.body.style.paddingBottom)")
+    assert abs(room - height) <= 1
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    footer = page.locator("footer").bounding_box()
+    assert footer and footer["y"] + footer["height"] <= 640 - height + 1
+    assert page.evaluate("window.__wake.requests") == 1
+    for name in page.eval_on_selector_all(
+        "[data-kb-timerbar] li a", "as => as.map(a => a.innerText)"
+    ):
+        assert name.endswith(", stap 1, 10 minuten")
+    # Material's search covers the page: the bar goes meanwhile.
+    page.evaluate("document.getElementById('__search').click()")
+    assert not bar.is_visible()
+    page.evaluate("document.getElementById('__search').click()")
+    assert bar.is_visible()
+    # On paper: no bar, and no room for it.
+    page.emulate_media(media="print")
+    assert not bar.is_visible()
+    assert page.evaluate("getComputedStyle(document.body).paddingBottom") == "0px"
+    context.close()
+
+
+def test_a_timer_stopped_in_another_tab_stops_here_too(phone: Any, base_url: str) -> None:
+    cooking = phone.new_page()
+    cooking.goto(base_url + "recepten/linzensoep/")
+    cooking.click("[data-kb-cook-open]")
+    cooking.click("[data-kb-cook-next]")
+    cooking.click("[data-kb-cook-next]")
+    cooking.click("[data-kb-cook-timer-start]")
+    shopping = phone.new_page()  # the home-screen app beside the browser
+    shopping.goto(base_url + "prijzen/")
+    shopping.click("[data-kb-timerbar-stop]")
+    cooking.locator("[data-kb-cook-timer-left]").wait_for(state="detached")
+    cooking.click("[data-kb-cook-next]")  # saving again brings nothing back
+    shopping.reload()
+    assert shopping.locator("[data-kb-timerbar]").count() == 0
 
 
 SUSPENDED_AUDIO = AUDIO.replace('this.state = "running"', 'this.state = "suspended"').replace(

@@ -151,8 +151,10 @@
     }
   }
 
-  document.addEventListener("pointerdown", wakeSound, true);
-  document.addEventListener("keydown", wakeSound, true);
+  // Every kind of tap: WebKit lets sound start only on the finger's release.
+  ["pointerdown", "pointerup", "touchend", "click", "keydown"].forEach(function (kind) {
+    document.addEventListener(kind, wakeSound, true);
+  });
 
   function beep() {
     if (!audio) return;
@@ -270,7 +272,7 @@
     this.timerList.setAttribute("aria-label", "Wekkers");
     this.timerList.hidden = true;
 
-    var nav = element("div", "kb-cook__nav");
+    var nav = (this.nav = element("div", "kb-cook__nav"));
     this.previous = button("kb-cook__previous", "Vorige", "data-kb-cook-previous");
     this.next = button("kb-cook__next", "Volgende", "data-kb-cook-next");
     this.previous.addEventListener("click", function () { self.go(self.index - 1); });
@@ -329,6 +331,7 @@
       (people === 1 ? " persoon" : " personen") : "");
     document.addEventListener("visibilitychange", this.onVisible);
     this.dialog.showModal();
+    moveBar(this);
     this.go(this.index, true);
     this.next.focus();
     this.keepScreenOn();
@@ -339,6 +342,7 @@
     this.releaseScreen();
     document.removeEventListener("visibilitychange", this.onVisible);
     if (this.dialog.open) this.dialog.close();
+    if (bar && this.dialog.contains(bar.element)) moveBar(null);
     this.stopRinging();
     this.save();
     if (document.contains(this.opener)) this.opener.focus();
@@ -409,10 +413,27 @@
     (state.timers || []).forEach(function (saved) {
       if (typeof saved.ends !== "number" || typeof saved.step !== "number") return;
       var step = Math.max(0, Math.min(this.steps.length - 1, saved.step));
-      this.startTimer(0, String(saved.label), step, saved.ends);
+      this.startTimer(0, String(saved.label), step, saved.ends, saved.rang);
     }, this);
     if (same && state.open && !this.dialog.open) this.open();
     this.save();
+  };
+
+  // Another tab stopped or started a timer of this recipe: the same timers here.
+  CookMode.prototype.sync = function () {
+    var state = readState(this.key);
+    var kept = state ? state.timers || [] : [];
+    this.timers.slice().forEach(function (timer) {
+      if (!timer.done && !kept.some(function (k) { return sameTimer(k, timer); })) {
+        this.removeTimer(timer);
+      }
+    }, this);
+    kept.forEach(function (saved) {
+      if (typeof saved.ends !== "number" || typeof saved.step !== "number") return;
+      if (this.timers.some(function (t) { return sameTimer(t, saved); })) return;
+      var step = Math.max(0, Math.min(this.steps.length - 1, saved.step));
+      this.startTimer(0, String(saved.label), step, saved.ends, saved.rang);
+    }, this);
   };
 
   CookMode.prototype.stepText = function () {
@@ -486,11 +507,13 @@
 
   // --- Timers ------------------------------------------------------------------------------
   // ``ends``: a timer kept from before the page was loaded again (else it starts now).
-  CookMode.prototype.startTimer = function (seconds, label, stepIndex, ends) {
+  // ``rang``: it rang before (in the bar of another page): shown as ended, not rung again.
+  CookMode.prototype.startTimer = function (seconds, label, stepIndex, ends, rang) {
     var self = this;
     unlockAudio();
     var timer = {
       ends: ends || Date.now() + seconds * 1000, step: stepIndex, label: label, done: false,
+      rang: rang || 0,
     };
     var item = (timer.item = element("li", "kb-cook__timer"));
     item.setAttribute("data-kb-cook-timer", "");
@@ -530,7 +553,8 @@
   };
 
   CookMode.prototype.ring = function (timer, now) {
-    var long = now - timer.ends > STALE_TIMER; // ended long before the page was back
+    // Ended long before the page was back, or it rang already in the bar of another page.
+    var long = !!timer.rang || now - timer.ends > STALE_TIMER;
     timer.done = true;
     timer.lastBeep = now;
     timer.ringUntil = long ? 0 : now + RING_SECONDS * 1000;
@@ -573,30 +597,94 @@
 
   // --- The timers of other recipes, on every other page -----------------------------------
   // She set a timer in cook mode and went to the shopping list: a bar at the bottom counts it
-  // down, rings, and leads back to the recipe. Stop there stops the timer for good.
+  // down, rings, and leads back to the recipe; the screen stays on while one runs. In another
+  // recipe's cook mode the bar stands inside it, above its buttons. Stop (or Oké) there stops
+  // the timer for good. A timer that rang once is kept as rung: it never rings twice.
   var bar = null;
 
-  function removeKeptTimer(key, timer) {
+  function sameTimer(a, b) {
+    return a.ends === b.ends && a.step === b.step;
+  }
+
+  function changeKeptTimer(key, timer, change) {
     var state = readState(key);
     if (!state) return;
-    state.timers = (state.timers || []).filter(function (kept) {
-      return !(kept.ends === timer.ends && kept.step === timer.step);
-    });
+    state.timers = (state.timers || []).map(function (kept) {
+      return sameTimer(kept, timer) ? change(kept) : kept;
+    }).filter(Boolean);
     writeState(key, state.open || state.timers.length ? state : null);
+  }
+
+  function barRunning() {
+    return !!bar && bar.entries.some(function (entry) { return !entry.done; });
+  }
+
+  function keepBarScreenOn() {
+    if (!barRunning() || bar.lock || !("wakeLock" in navigator)) return;
+    if (document.visibilityState === "hidden") return;
+    var asked = bar;
+    navigator.wakeLock.request("screen").then(function (lock) {
+      if (bar !== asked || !barRunning()) { lock.release(); return; }
+      bar.lock = lock;
+      if (lock.addEventListener) lock.addEventListener("release", function () {
+        if (bar === asked && bar.lock === lock) bar.lock = null;
+      });
+    }, function () { /* refused: the screen may dim */ });
+  }
+
+  function releaseBarScreen() {
+    if (!bar || !bar.lock) return;
+    bar.lock.release().catch(function () {});
+    bar.lock = null;
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (!bar) return;
+    if (document.visibilityState === "hidden") bar.lock = null; // the browser let go
+    else keepBarScreenOn();
+  });
+
+  // Room at the end of the page for the bar, as high as it is now.
+  function makeRoom() {
+    if (!bar) return;
+    var inside = bar.element.parentNode !== document.body;
+    document.body.style.paddingBottom = inside ? "" : bar.element.offsetHeight + "px";
   }
 
   function closeBar() {
     if (!bar) return;
     clearInterval(bar.ticking);
+    releaseBarScreen();
+    if (bar.resized) bar.resized.disconnect();
     bar.element.remove();
-    document.body.classList.remove("kb-has-timerbar");
+    document.body.style.paddingBottom = "";
     bar = null;
+  }
+
+  function ringEntry(entry, now, quiet) {
+    var timer = entry.timer;
+    entry.done = true;
+    entry.lastBeep = now;
+    entry.ringUntil = quiet ? 0 : now + RING_SECONDS * 1000;
+    entry.item.classList.add("kb-timerbar__timer--done");
+    entry.left.textContent = quiet ? "Afgelopen om " + timeOfDay(timer.ends) : "De tijd is om!";
+    entry.stop.textContent = "Oké";
+    entry.stop.setAttribute("aria-label", "Oké, stop de wekker: " + entry.name);
+    showSoundHints();
+    if (!barRunning()) releaseBarScreen();
+    if (quiet) return;
+    changeKeptTimer(entry.key, timer, function (kept) {
+      kept.rang = now;
+      return kept;
+    });
+    bar.alarm.textContent = "De tijd is om: " + entry.name + ".";
+    beep();
+    vibrate();
   }
 
   function tickBar() {
     var now = Date.now();
     bar.entries.forEach(function (entry) {
-      var timer = entry.timer;
       if (entry.done) {
         if (now < entry.ringUntil && now - entry.lastBeep >= 2000) {
           entry.lastBeep = now;
@@ -604,24 +692,43 @@
         }
         return;
       }
-      var left = Math.max(0, Math.ceil((timer.ends - now) / 1000));
+      var left = Math.max(0, Math.ceil((entry.timer.ends - now) / 1000));
       entry.left.textContent = clock(left);
-      if (left > 0) return;
-      var long = now - timer.ends > STALE_TIMER;
-      entry.done = true;
-      entry.lastBeep = now;
-      entry.ringUntil = long ? 0 : now + RING_SECONDS * 1000;
-      entry.item.classList.add("kb-timerbar__timer--done");
-      entry.left.textContent = long ? "Afgelopen om " + timeOfDay(timer.ends) : "De tijd is om!";
-      entry.stop.textContent = "Oké";
-      if (long) return;
-      bar.alarm.textContent = "De tijd is om: " + entry.name + ".";
-      beep();
-      vibrate();
+      if (left === 0) {
+        ringEntry(entry, now, !!entry.timer.rang || now - entry.timer.ends > STALE_TIMER);
+      }
     });
   }
 
+  function stopEntry(entry) {
+    changeKeptTimer(entry.key, entry.timer, function () { return null; });
+    var at = bar.entries.indexOf(entry);
+    bar.entries.splice(at, 1);
+    entry.item.remove();
+    if (!barRunning()) releaseBarScreen();
+    showSoundHints();
+    var next = bar.entries[Math.min(at, bar.entries.length - 1)];
+    if (next) {
+      next.stop.focus();
+      makeRoom();
+      return;
+    }
+    var inside = bar.element.parentNode !== document.body;
+    closeBar();
+    // Not to the top of the page: to where she was.
+    var place = inside && current ? current.next : document.querySelector(".md-content h1");
+    if (place) {
+      if (!inside) place.tabIndex = -1;
+      place.focus({ preventScroll: true });
+    }
+  }
+
+  function pageKey() {
+    return document.querySelector("[data-kb-cook-open]") ? STATE_KEY + location.pathname : null;
+  }
+
   function showOtherTimers(skipKey) {
+    var parent = bar ? bar.element.parentNode : null;
     closeBar();
     var states = keptStates();
     var entries = [];
@@ -638,10 +745,10 @@
     entries.sort(function (a, b) { return a.timer.ends - b.timer.ends; });
     unlockAudio(); // made now, it may wait for her first tap (the line below says so)
     var aside = element("aside", "kb-timerbar");
-    aside.setAttribute("aria-label", "Wekkers");
+    aside.setAttribute("aria-label", "Wekkers van andere recepten");
     aside.setAttribute("data-kb-timerbar", "");
     var list = element("ul", "kb-timerbar__list");
-    bar = { element: aside, entries: entries, ticking: null };
+    bar = { element: aside, entries: entries, ticking: null, lock: null, resized: null };
     entries.forEach(function (entry) {
       entry.name = (entry.state.title || "Recept") + ", stap " + (entry.timer.step + 1) + ", " +
         String(entry.timer.label);
@@ -653,12 +760,7 @@
       entry.left.setAttribute("data-kb-timerbar-left", "");
       entry.stop = button("kb-timerbar__stop", "Stop", "data-kb-timerbar-stop");
       entry.stop.setAttribute("aria-label", "Stop de wekker: " + entry.name);
-      entry.stop.addEventListener("click", function () {
-        removeKeptTimer(entry.key, entry.timer);
-        bar.entries.splice(bar.entries.indexOf(entry), 1);
-        item.remove();
-        if (!bar.entries.length) closeBar();
-      });
+      entry.stop.addEventListener("click", function () { stopEntry(entry); });
       item.appendChild(link);
       item.appendChild(entry.left);
       item.appendChild(entry.stop);
@@ -671,13 +773,40 @@
     bar.alarm = element("p", "kb-visually-hidden");
     bar.alarm.setAttribute("role", "alert");
     aside.appendChild(bar.alarm);
-    document.body.appendChild(aside);
-    document.body.classList.add("kb-has-timerbar");
-    soundHints.push({ line: hint, wanted: function () { return !!bar; } });
-    showSoundHints();
+    if (parent && parent !== document.body && document.contains(parent)) {
+      parent.insertBefore(aside, parent.querySelector(".kb-cook__nav"));
+    } else if (current && current.dialog.open) {
+      current.dialog.insertBefore(aside, current.nav);
+    } else {
+      document.body.appendChild(aside);
+    }
+    soundHints.push({ line: hint, wanted: barRunning });
     tickBar();
+    showSoundHints();
+    keepBarScreenOn();
     bar.ticking = setInterval(tickBar, 250);
+    if (window.ResizeObserver) {
+      bar.resized = new ResizeObserver(makeRoom);
+      bar.resized.observe(aside);
+    }
+    makeRoom();
   }
+
+  // In a recipe's cook mode (a modal dialog: the page below cannot be seen or tapped) the
+  // bar stands inside it; back on the page when it closes.
+  function moveBar(into) {
+    if (!bar) return;
+    if (into) into.dialog.insertBefore(bar.element, into.nav);
+    else document.body.appendChild(bar.element);
+    makeRoom();
+  }
+
+  // Another tab (the home-screen app beside the browser) changed a kept cook mode.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== null && String(event.key).indexOf(STATE_KEY) !== 0) return;
+    if (current && event.key === current.key) current.sync();
+    else showOtherTimers(pageKey());
+  });
 
   // --- Wiring ------------------------------------------------------------------------------
   function setup() {
@@ -686,7 +815,7 @@
       current = null;
     }
     var opener = document.querySelector("[data-kb-cook-open]");
-    showOtherTimers(opener ? STATE_KEY + location.pathname : null);
+    showOtherTimers(pageKey());
     if (!opener || opener.dataset.kbReady) return;
     var recipe = opener.closest("[data-kb-recipe]");
     var steps = recipe ? recipe.querySelectorAll(".kb-recipe__steps li[data-kb-cook-step]") : [];
