@@ -272,6 +272,14 @@ def test_timers_count_down_several_at_once_and_ring(phone: Any, base_url: str) -
     assert page.evaluate("window.__beeps") == 6  # stopped: no more tones
 
 
+def start_the_soups_timer(page: Any) -> None:
+    """Cook mode of linzensoep, step 3, its timer (25 minuten) started."""
+    page.click("[data-kb-cook-open]")
+    page.click("[data-kb-cook-next]")
+    page.click("[data-kb-cook-next]")
+    page.click("[data-kb-cook-timer-start]")
+
+
 def instantly(page: Any, click: Any) -> None:
     """``click()`` leads to another page through Material's instant navigation (no load)."""
     page.evaluate("window.__samePage = true")
@@ -287,10 +295,7 @@ def test_a_page_loaded_again_opens_where_she_was_with_her_timers(phone: Any, bas
     page.goto(base_url + "recepten/linzensoep/")
     for _ in range(2):
         page.click("[data-kb-step='1']")  # 6 people
-    page.click("[data-kb-cook-open]")
-    page.click("[data-kb-cook-next]")
-    page.click("[data-kb-cook-next]")
-    page.click("[data-kb-cook-timer-start]")  # 25 minuten
+    start_the_soups_timer(page)  # 25 minuten
     # The phone loads the page again (it was in the background; she pulled to refresh).
     page.reload()
     assert page.is_visible("[data-kb-cook]")
@@ -494,10 +499,7 @@ def test_the_bar_keeps_the_page_readable_and_is_not_printed(chromium: Any, base_
 def test_a_timer_stopped_in_another_tab_stops_here_too(phone: Any, base_url: str) -> None:
     cooking = phone.new_page()
     cooking.goto(base_url + "recepten/linzensoep/")
-    cooking.click("[data-kb-cook-open]")
-    cooking.click("[data-kb-cook-next]")
-    cooking.click("[data-kb-cook-next]")
-    cooking.click("[data-kb-cook-timer-start]")
+    start_the_soups_timer(cooking)
     shopping = phone.new_page()  # the home-screen app beside the browser
     shopping.goto(base_url + "prijzen/")
     shopping.click("[data-kb-timerbar-stop]")
@@ -519,10 +521,7 @@ def test_a_timer_kept_from_before_asks_for_one_tap_to_be_heard(phone: Any, base_
     phone.add_init_script(SUSPENDED_AUDIO)
     page = phone.new_page()
     page.goto(base_url + "recepten/linzensoep/")
-    page.click("[data-kb-cook-open]")
-    page.click("[data-kb-cook-next]")
-    page.click("[data-kb-cook-next]")
-    page.click("[data-kb-cook-timer-start]")
+    start_the_soups_timer(page)
     page.reload()
     hint = page.locator("[data-kb-cook] .kb-cook__hint:has-text('Tik één keer')")
     assert hint.is_visible()

@@ -178,6 +178,18 @@
     }
   }
 
+  // A timer that is ringing beeps again every 2 seconds until it is stopped or RING_SECONDS.
+  function ringOn(ringing, now) {
+    if (now < ringing.ringUntil && now - ringing.lastBeep >= 2000) {
+      ringing.lastBeep = now;
+      beep();
+    }
+  }
+
+  function secondsLeft(ends, now) {
+    return Math.max(0, Math.ceil((ends - now) / 1000));
+  }
+
   function vibrate() {
     if (navigator.vibrate) navigator.vibrate([400, 200, 400, 200, 400]);
   }
@@ -540,13 +552,10 @@
     var now = Date.now();
     this.timers.forEach(function (timer) {
       if (timer.done) {
-        if (now < timer.ringUntil && now - timer.lastBeep >= 2000) {
-          timer.lastBeep = now;
-          beep();
-        }
+        ringOn(timer, now);
         return;
       }
-      var left = Math.max(0, Math.ceil((timer.ends - now) / 1000));
+      var left = secondsLeft(timer.ends, now);
       timer.left.textContent = clock(left);
       if (left === 0) this.ring(timer, now);
     }, this);
@@ -686,13 +695,10 @@
     var now = Date.now();
     bar.entries.forEach(function (entry) {
       if (entry.done) {
-        if (now < entry.ringUntil && now - entry.lastBeep >= 2000) {
-          entry.lastBeep = now;
-          beep();
-        }
+        ringOn(entry, now);
         return;
       }
-      var left = Math.max(0, Math.ceil((entry.timer.ends - now) / 1000));
+      var left = secondsLeft(entry.timer.ends, now);
       entry.left.textContent = clock(left);
       if (left === 0) {
         ringEntry(entry, now, !!entry.timer.rang || now - entry.timer.ends > STALE_TIMER);
