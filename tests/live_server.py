@@ -31,7 +31,12 @@ def running(app: Flask, threads: int = 8) -> Iterator[str]:
         # in select() raced with it (EBADF in the server thread). With nothing left to watch,
         # its loop ends by itself.
         server.task_dispatcher.shutdown()
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        try:
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        except OSError:
+            # The trigger was closed already (its loop dropped it after an error of its
+            # own): nothing wakes the loop any more, so its sockets are closed from here.
+            wasyncore.close_all(server._map)
         thread.join(timeout=5)
         assert not thread.is_alive(), "the test server did not stop"
 
