@@ -151,18 +151,23 @@ def test_scaled_amounts_are_what_a_cook_can_take(
 
 def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> None:
     index_requests: list[str] = []
+    worker_requests: list[str] = []
     page.on(
         "request",
         lambda request: (
             index_requests.append(request.url)
             if request.url.endswith("search/search_index.json")
+            else worker_requests.append(request.url)
+            if "/workers/search." in request.url
             else None
         ),
     )
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
-    # The index is megabytes on a large site: it is not fetched until the search is opened.
+    # The index is megabytes on a large site, the worker's script some 40 kB: neither is
+    # fetched until the search is opened.
     assert index_requests == []
+    assert worker_requests == []
     page.click("input.md-search__input")
     page.keyboard.type("olijfolie")
     result = page.wait_for_selector(".md-search-result__item", timeout=15_000)
@@ -172,6 +177,7 @@ def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> Non
     )
     assert "Linzensoep" in titles
     assert len(index_requests) == 1
+    assert len(worker_requests) == 1
 
 
 @pytest.mark.parametrize("recipe", ["linzensoep", "pannenkoeken", "appelcrumble"])
