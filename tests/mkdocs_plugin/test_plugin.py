@@ -142,7 +142,8 @@ def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Pa
     assert "Linzensoep" not in overview  # a listing is indexed by its gist, not its cards
     page = (built / "recepten" / "linzensoep" / "index.html").read_text(encoding="utf-8")
     assert "Voor hoeveel personen kook je?" in page
-    assert "application/ld+json" in page
+    head, body = page.split("</head>")
+    assert 'type="application/ld+json"' in head and "ld+json" not in body
 
 
 def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:

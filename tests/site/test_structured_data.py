@@ -13,6 +13,7 @@ from kookboek.site.structured_data import (
     iso_duration,
     item_list_json_ld,
     json_ld_script,
+    json_ld_to_head,
     recipe_json_ld,
     steps,
 )
@@ -63,3 +64,15 @@ def test_item_list_positions() -> None:
     data = item_list_json_ld([("A", "https://x/a/"), ("B", "https://x/b/")])
     assert [i["position"] for i in data["itemListElement"]] == [1, 2]
     assert data["numberOfItems"] == 2
+
+
+def test_json_ld_moves_from_the_body_into_the_head() -> None:
+    script = json_ld_script({"@type": "Recipe", "name": "Soep </script> <b>"})
+    page = f"<html><head><title>x</title></head><body><main>{script}<p>a</p>{script}</main></body></html>"
+    moved = json_ld_to_head(page)
+    head, body = moved.split("</head>")
+    assert head.count('type="application/ld+json"') == 2 and "ld+json" not in body
+    assert body == "<body><main><p>a</p></main></body></html>"
+    assert json_ld_to_head("<html><head></head><body><p>a</p></body></html>") == (
+        "<html><head></head><body><p>a</p></body></html>"
+    )

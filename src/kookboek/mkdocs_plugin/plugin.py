@@ -47,6 +47,7 @@ from kookboek.site.pages import (
     render_recipe_search_text,
 )
 from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
+from kookboek.site.structured_data import json_ld_to_head
 from kookboek.site.templating import content_path
 from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
@@ -381,6 +382,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         return context
 
     on_page_context = CombinedEvent(_index_recipe_words, _show_full_article)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return json_ld_to_head(output)
 
 
 def published_files(files: Files, config: MkDocsConfig) -> LinkTargets:

@@ -146,9 +146,36 @@ def item_list_json_ld(items: Sequence[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
+JSON_LD_OPEN = '<script type="application/ld+json">'
+SCRIPT_CLOSE = "</script>"
+
+
+def json_ld_to_head(page: str) -> str:
+    """A whole page with its JSON-LD moved from the body into ``<head>``.
+
+    Material's instant navigation runs every inline script of the new page's content again,
+    without its ``type``: JSON-LD in the body would be run as JavaScript (a SyntaxError on
+    every recipe page reached that way). In the head it is only read, by search engines and
+    link previews alike. The articles keep it, so a preview shows the same page."""
+    head_end = page.find("</head>")
+    moved: list[str] = []
+    start = page.find(JSON_LD_OPEN, head_end)
+    while head_end >= 0 and start >= 0:
+        end = page.find(SCRIPT_CLOSE, start)
+        if end < 0:
+            break
+        end += len(SCRIPT_CLOSE)
+        moved.append(page[start:end])
+        page = page[:start] + page[end:]
+        start = page.find(JSON_LD_OPEN, start)
+    if not moved:
+        return page
+    return page[:head_end] + "".join(moved) + page[head_end:]
+
+
 def json_ld_script(data: dict[str, Any]) -> Markup:
     """A ``<script type="application/ld+json">`` that no text can break out of."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    return Markup(f"{JSON_LD_OPEN}{text}{SCRIPT_CLOSE}")
