@@ -68,7 +68,8 @@ def test_item_list_positions() -> None:
 
 def test_json_ld_moves_from_the_body_into_the_head() -> None:
     script = json_ld_script({"@type": "Recipe", "name": "Soep </script> <b>"})
-    page = f"<html><head><title>x</title></head><body><main>{script}<p>a</p>{script}</main></body></html>"
+    body = f"<body><main>{script}<p>a</p>{script}</main></body>"
+    page = f"<html><head><title>x</title></head>{body}</html>"
     moved = json_ld_to_head(page)
     head, body = moved.split("</head>")
     assert head.count('type="application/ld+json"') == 2 and "ld+json" not in body
