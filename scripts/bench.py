@@ -262,15 +262,25 @@ TIMINGS = """(() => {
 PHONE_CPU_SLOWDOWN = 4  # Chromium's CPU throttling, roughly a cheap phone
 
 
-def gzipped_size(site: Path, url_path: str) -> int | None:
-    """What a server that compresses text would send for ``url_path`` (None: not text)."""
+def site_file(site: Path, url_path: str) -> Path:
+    """The file a static server sends for ``url_path``."""
     page = url_path.split("?")[0]  # weekmenu/?menu=... is the file weekmenu/index.html
     path = site / page
-    if page.endswith("/") or page == "":
-        path = path / "index.html"
+    return path / "index.html" if page.endswith("/") or page == "" else path
+
+
+def gzipped_size(site: Path, url_path: str) -> int | None:
+    """What a server that compresses text would send for ``url_path`` (None: not text)."""
+    path = site_file(site, url_path)
     if path.suffix not in {".html", ".css", ".js", ".json", ".xml", ".svg"} or not path.is_file():
         return None
     return len(gzip.compress(path.read_bytes(), 6))
+
+
+def file_size(site: Path, url_path: str) -> int:
+    """The bytes of the file behind ``url_path`` (0 when there is none)."""
+    path = site_file(site, url_path)
+    return path.stat().st_size if path.is_file() else 0
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -313,8 +323,13 @@ def page_weight(
                         if request.service_worker is not None or request.url in seen:
                             return
                         sizes = request.sizes()
-                        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-                        seen[request.url] = (request.resource_type, size)
+                        body = sizes["responseBodySize"]
+                        if body == 0:  # a worker's script: Chromium reports no body size
+                            body = file_size(site, request.url.removeprefix(base))
+                        seen[request.url] = (
+                            request.resource_type,
+                            body + sizes["responseHeadersSize"],
+                        )
 
                     context.on("requestfinished", finished)
                     page.goto(base + path, wait_until="networkidle")
