@@ -12,13 +12,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from accessibility import axe_violations
 from live_server import serving
-from project_paths import TESTS
 from sample_project import copy_sample_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = TESTS / "vendor" / "axe.min.js"
 PHONE = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "locale": "nl-BE"}
 STEW = """---
 titel: Stoofpot
@@ -556,12 +555,7 @@ def test_cook_mode_passes_axe_and_fits_a_small_phone(chromium: Any, base_url: st
             button = page.locator(part).bounding_box()
             assert button is not None and button["x"] + button["width"] <= width
             assert button["y"] + button["height"] <= 640 and button["height"] >= 44
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            "axe.run(document.querySelector('[data-kb-cook]'))"
-            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target).join()))"
-        )
-        assert violations == [], width
+        assert axe_violations(page, within="[data-kb-cook]", tags=None) == [], width
         context.close()
 
 

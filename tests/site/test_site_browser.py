@@ -10,14 +10,12 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from accessibility import axe_violations
 from live_server import serving
-from project_paths import TESTS
 from sample_project import build_fixture_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = TESTS / "vendor" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AUDITED_PAGES = [
     "",
     "recepten/",
@@ -206,13 +204,7 @@ def test_pages_pass_axe_and_stay_on_the_local_host(
         for path in AUDITED_PAGES:
             tab.goto(base_url + path)
             tab.wait_for_load_state("networkidle")
-            tab.add_script_tag(path=str(AXE))
-            violations = tab.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' → ' +"
-                " v.nodes.map(n => n.target.join(' ')).join(', ')))",
-                AXE_TAGS,
-            )
+            violations = axe_violations(tab)
             problems.extend(f"/{path} @ {width}px: {v}" for v in violations)
     finally:
         context.close()

@@ -14,17 +14,16 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from accessibility import axe_violations
 from kookboek.content.project import load_project
 from kookboek.mkdocs_plugin.run import build_site
 from kookboek.pricing.shopping import menu_data, shopping_list
 from live_server import serving
-from project_paths import REPO, TESTS
+from project_paths import REPO
 from weekmenu_cases import CASES, Case, weekmenu_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = TESTS / "vendor" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 # Every line of a shopping list as a reader sees it, and what tests rely on.
 LINES = """els => els.map(li => [
@@ -408,13 +407,7 @@ def test_the_week_menu_pages_pass_axe(chromium: Any, base_url: str, width: int) 
         for path in ("weekmenu/?menu=linzensoep*4,omelet*2", "weekmenus/drie-dagen/"):
             tab.goto(base_url + path)
             tab.wait_for_selector("[data-kb-shop-totals]")
-            tab.add_script_tag(path=str(AXE))
-            violations = tab.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                ".then(r => r.violations.map(v => v.id + ': ' + v.help + ' → ' +"
-                " v.nodes.map(n => n.target.join(' ')).join(', ')))",
-                AXE_TAGS,
-            )
+            violations = axe_violations(tab)
             problems.extend(f"/{path} @ {width}px: {v}" for v in violations)
     finally:
         context.close()

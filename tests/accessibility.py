@@ -1,0 +1,25 @@
+"""axe-core (vendored in tests/vendor) on a page in Chromium: the WCAG 2.2 AA rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from project_paths import TESTS
+
+AXE = TESTS / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN = """([selector, tags]) => axe.run(
+  selector ? document.querySelector(selector) : document,
+  tags ? { runOnly: { type: "tag", values: tags } } : {}
+).then(r => r.violations.map(v => v.id + ": " + v.help + " → " +
+  v.nodes.map(n => n.target.join(" ")).join(", ")))"""
+
+
+def axe_violations(
+    page: Any, within: str | None = None, tags: list[str] | None = AXE_TAGS
+) -> list[str]:
+    """What axe finds on ``page`` (or in the element ``within``); ``tags=None``: every rule,
+    best practices too."""
+    page.add_script_tag(path=str(AXE))
+    found: list[str] = page.evaluate(RUN, [within, tags])
+    return found
