@@ -32,6 +32,7 @@ from test_concurrent_submissions import multipart
 
 from form_helpers import (
     Phone,
+    answer_the_first_screens,
     csrf_token,
     fill_field,
     form_fields,
@@ -295,12 +296,7 @@ def test_a_browser_sends_a_recipe_and_a_coach_logs_in_over_https(
     page.on(
         "response", lambda r: checked.append(r.status) if r.url.endswith("/controleren") else None
     )
-    fill_field(page, "#titel", "Stoemp uit de browser")
-    fill_field(page, "#beschrijving", "Stevige stoemp.")
-    go_to_screen_of(page, "input[name=categorie]")
-    page.check("input[name=categorie][value=hoofdgerecht]")
-    fill_field(page, "#porties", "4")
-    page.fill("#tijd", "30")
+    answer_the_first_screens(page, "Stoemp uit de browser", "Stevige stoemp.")
     fill_field(page, "#ingredient-1-naam", "uien")
     page.fill("#ingredient-1-hoeveelheid", "2")
     page.select_option("#ingredient-1-eenheid", "stuk")

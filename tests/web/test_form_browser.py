@@ -10,7 +10,13 @@ import pytest
 from flask import Flask
 from PIL import Image
 
-from form_helpers import fill_field, go_to_screen_of, jpeg_with_gps, send_form
+from form_helpers import (
+    answer_the_first_screens,
+    fill_field,
+    go_to_screen_of,
+    jpeg_with_gps,
+    send_form,
+)
 from kookboek.inbox.store import Inbox
 from kookboek.mkdocs_plugin.run import build_site
 from live_server import running
@@ -44,12 +50,7 @@ def test_a_phone_sends_a_recipe_a_coach_approves_it_and_it_is_built(
             ),
         )
         page.goto(base + "/")
-        fill_field(page, "#titel", "Wortelstoemp van Amina")
-        fill_field(page, "#beschrijving", "Zachte stoemp met wortel.")
-        go_to_screen_of(page, "input[name=categorie]")
-        page.check("input[name=categorie][value=hoofdgerecht]")
-        fill_field(page, "#porties", "4")
-        page.fill("#tijd", "30")
+        answer_the_first_screens(page, "Wortelstoemp van Amina", "Zachte stoemp met wortel.")
         fill_field(page, "#ingredient-1-naam", "uien")
         page.fill("#ingredient-1-hoeveelheid", "2")
         page.select_option("#ingredient-1-eenheid", "stuk")

@@ -15,7 +15,13 @@ import pytest
 from flask import Flask, request
 from PIL import Image
 
-from form_helpers import fill_field, go_to_screen_of, phone_photo, send_form
+from form_helpers import (
+    answer_the_first_screens,
+    fill_field,
+    go_to_screen_of,
+    phone_photo,
+    send_form,
+)
 from kookboek.inbox.store import Inbox
 from live_server import running
 
@@ -74,12 +80,7 @@ def phone(chromium: Any) -> Iterator[Phones]:
 
 def fill_recipe(page: Any, title: str = "Wortelstoemp") -> None:
     """Every question that must be answered, screen by screen (form.js)."""
-    fill_field(page, "#titel", title)
-    fill_field(page, "#beschrijving", "Zachte stoemp met wortel.")
-    go_to_screen_of(page, "input[name=categorie]")
-    page.check("input[name=categorie][value=hoofdgerecht]")
-    fill_field(page, "#porties", "4")
-    page.fill("#tijd", "30")
+    answer_the_first_screens(page, title, "Zachte stoemp met wortel.")
     fill_field(page, "#ingredient-1-naam", "wortelen")
     page.fill("#ingredient-1-hoeveelheid", "1")
     page.select_option("#ingredient-1-eenheid", "kg")
