@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,7 +60,7 @@ def chromium():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def chromium_profile(chromium, tmp_path: Path):  # type: ignore[no-untyped-def]
+def chromium_profile(chromium: Any, tmp_path: Path) -> Iterator[Any]:
     """A Chromium context with a profile on disk, not incognito (installing a site to the
     home screen is refused in an incognito window)."""
     context = chromium.browser_type.launch_persistent_context(

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from accessibility import axe_violations
+from browser_checks import axe_violations
 from live_server import serving
 from sample_project import copy_sample_project
 

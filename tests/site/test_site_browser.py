@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from accessibility import axe_violations
+from browser_checks import LAYOUT_SHIFTS, axe_violations
 from live_server import serving
 from sample_project import build_fixture_site
 
@@ -235,16 +235,6 @@ def test_price_list_fits_a_phone_without_sideways_scrolling(chromium: Any, base_
         assert headers == ["Ingrediënt", "Prijs", "Verpakking"]
     finally:
         context.close()
-
-
-LAYOUT_SHIFTS = """
-window.__kbShifts = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.__kbShifts.push(entry.value);
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from accessibility import axe_violations
+from browser_checks import LAYOUT_SHIFTS, axe_violations
 from kookboek.content.project import load_project
 from kookboek.mkdocs_plugin.run import build_site
 from kookboek.pricing.shopping import menu_data, shopping_list
@@ -366,16 +366,6 @@ def test_the_export_is_fetched_once_and_then_kept(
         assert [name.split("/")[-1] for name in now[1:]] == ["omelet.json", "linzensoep.json"]
     finally:
         context.close()
-
-
-LAYOUT_SHIFTS = """
-window.__kbShifts = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (!entry.hadRecentInput) window.__kbShifts.push(entry.value);
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
 
 
 @pytest.mark.parametrize("width", [1280, 360])

@@ -41,9 +41,9 @@ def _edge_colour(image: Image.Image) -> tuple[int, int, int]:
     """The colour just inside the top edge, in the middle: the icon's own background."""
     width, height = image.size
     for y in range(height // 4):
-        red, green, blue, alpha = image.getpixel((width // 2, y))  # type: ignore[misc]
-        if alpha == 255:
-            return red, green, blue
+        pixel = image.getpixel((width // 2, y))
+        if isinstance(pixel, tuple) and len(pixel) == 4 and pixel[3] == 255:
+            return int(pixel[0]), int(pixel[1]), int(pixel[2])
     return 255, 255, 255
 
 

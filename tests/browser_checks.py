@@ -1,4 +1,5 @@
-"""axe-core (vendored in tests/vendor) on a page in Chromium: the WCAG 2.2 AA rules."""
+"""Checks run in Chromium on a page: axe-core (vendored in tests/vendor, the WCAG 2.2 AA
+rules) and the layout shifts a page makes."""
 
 from __future__ import annotations
 
@@ -23,3 +24,14 @@ def axe_violations(
     page.add_script_tag(path=str(AXE))
     found: list[str] = page.evaluate(RUN, [within, tags])
     return found
+
+
+# An init script: every layout shift not caused by her own input, in window.__kbShifts.
+LAYOUT_SHIFTS = """
+window.__kbShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__kbShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
