@@ -25,6 +25,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from kookboek.images.intake import MAX_PHOTO_BYTES
 from kookboek.inbox.store import Inbox
 from kookboek.support.resources import FONTS_DIR
+from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
 from kookboek.web.ratelimit import RateLimiter
 
 CONTENT_SECURITY_POLICY = (
@@ -67,6 +68,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         POST_LIMIT=(60, 600.0),  # any form post per address per 10 minutes
         CHECK_LIMIT=(600, 600.0),  # screens of the form checked on the way (nothing stored)
         LOGIN_LIMIT=(10, 600.0),  # password attempts per address per 10 minutes
+        LOGIN_NAME_LIMIT=(10, 600.0),  # password attempts per coach's name per 10 minutes
+        COACH_SESSION_IDLE_SECONDS=4 * 3600,  # logged out after 4 hours without a click
+        COACH_SESSION_MAX_SECONDS=12 * 3600,  # and after 12 hours in any case
         BEHEER_PASSWORD_HASH=None,
         WTF_CSRF_TIME_LIMIT=12 * 3600,  # filling in a recipe may take a while
         SESSION_COOKIE_SAMESITE="Lax",
@@ -95,8 +99,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = app.extensions["kookboek.inbox"].session_key()
     app.extensions["kookboek.limits"] = {
         name: RateLimiter(*app.config[f"{name.upper()}_LIMIT"])
-        for name in ("send", "post", "check", "login")
+        for name in ("send", "post", "check", "login", "login_name")
     }
+    app.extensions["kookboek.accounts"] = Accounts(app.config["INBOX_DIR"] / ACCOUNTS_FILE)
     app.session_interface = HttpsAwareSessionInterface()
 
     from kookboek.web.moderation import moderation, refuse_plain_http_from_elsewhere

@@ -8,6 +8,7 @@ training room's Wi-Fi anyone could read a password sent in the clear.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -38,7 +39,8 @@ from kookboek.inbox.writer import (
 )
 from kookboek.support.launcher import command_name
 from kookboek.web import client_address, from_this_computer, inbox, limiter
-from kookboek.web.passwords import ENV_VARIABLE, configured_hash, verify
+from kookboek.web.accounts import AccountProblem, Accounts, clean_name
+from kookboek.web.passwords import ENV_VARIABLE, MIN_LENGTH, configured_hash, verify
 from kookboek.web.shared import (
     KitchenDataMissing,
     form_context,
@@ -50,6 +52,9 @@ from kookboek.web.shared import (
 
 moderation = Blueprint("beheer", __name__, url_prefix="/beheer")
 log = logging.getLogger("kookboek.beheer")
+
+#: Who a change was made by when she logged in with the old shared password and no name.
+SHARED_PASSWORD_NAME = "Begeleider"
 
 
 def refuse_plain_http_from_elsewhere() -> ResponseReturnValue | None:
@@ -64,16 +69,60 @@ def _password_hash() -> str | None:
     return configured_hash(current_app.config.get("BEHEER_PASSWORD_HASH"), inbox().password_file)
 
 
+def accounts() -> Accounts:
+    found: Accounts = current_app.extensions["kookboek.accounts"]
+    return found
+
+
+def current_coach() -> str | None:
+    """The name of the coach logged in on this request (for the history of changes), or None."""
+    if not session.get("beheer"):
+        return None
+    return str(session.get("begeleider") or SHARED_PASSWORD_NAME)
+
+
+def _session_expired() -> bool:
+    now = time.time()
+    since = float(session.get("beheer_sinds", 0))
+    seen = float(session.get("beheer_gezien", 0))
+    longest = float(current_app.config["COACH_SESSION_MAX_SECONDS"])
+    idle = float(current_app.config["COACH_SESSION_IDLE_SECONDS"])
+    return now - since > longest or now - seen > idle
+
+
+def _still_allowed() -> bool:
+    """An account removed by a colleague, or a shared-password session once accounts exist,
+    no longer gets in."""
+    if session.get("gedeeld"):
+        return not accounts().exist()
+    name = session.get("begeleider")
+    return isinstance(name, str) and accounts().find(name) is not None
+
+
 def coach_only(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
     @wraps(view)
     def wrapped(*args: object, **kwargs: object) -> ResponseReturnValue:
-        if _password_hash() is None:
+        if not _login_possible():
             return _no_password()
         if not session.get("beheer"):
             return redirect(url_for("beheer.login"), 303)
+        if _session_expired() or not _still_allowed():
+            _end_session()
+            flash("Je bent afgemeld. Meld je opnieuw aan.")
+            return redirect(url_for("beheer.login"), 303)
+        session["beheer_gezien"] = time.time()
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def _login_possible() -> bool:
+    return accounts().exist() or _password_hash() is not None
+
+
+def _end_session() -> None:
+    for key in ("beheer", "begeleider", "gedeeld", "beheer_sinds", "beheer_gezien"):
+        session.pop(key, None)
 
 
 def _no_password() -> tuple[str, int]:
@@ -85,25 +134,50 @@ def _no_password() -> tuple[str, int]:
     ), 503
 
 
+def _login_page(error: str | None, name: str = "", status: int = 200) -> tuple[str, int]:
+    return render_template(
+        "beheer/login.html",
+        error=error,
+        name=name,
+        shared_password=not accounts().exist(),
+        command=command_name(),
+    ), status
+
+
 @moderation.get("/aanmelden")
 def login() -> ResponseReturnValue:
-    if _password_hash() is None:
+    if not _login_possible():
         return _no_password()
-    return render_template("beheer/login.html", error=None)
+    return _login_page(None)
 
 
 @moderation.post("/aanmelden")
 def check_login() -> ResponseReturnValue:
-    password_hash = _password_hash()
-    if password_hash is None:
+    if not _login_possible():
         return _no_password()
-    if not limiter("login").allow(client_address()):
+    name = " ".join(request.form.get("naam", "")[:100].split())
+    password = request.form.get("wachtwoord", "")[:200]
+    allowed = limiter("login").allow(client_address())
+    if name and not limiter("login_name").allow(name.casefold()):
+        allowed = False
+    if not allowed:
         abort(429)
-    if not verify(password_hash, request.form.get("wachtwoord", "")[:200]):
-        error = "Dit wachtwoord klopt niet. Probeer opnieuw."
-        return render_template("beheer/login.html", error=error), 401
+    if accounts().exist():
+        account = accounts().check(name, password)
+        if account is None:
+            error = "Deze naam of dit wachtwoord klopt niet. Probeer opnieuw."
+            return _login_page(error, name, 401)
+        coach, shared = account.name, False
+    else:
+        password_hash = _password_hash()
+        if password_hash is None or not verify(password_hash, password):
+            return _login_page("Dit wachtwoord klopt niet. Probeer opnieuw.", name, 401)
+        coach, shared = name or SHARED_PASSWORD_NAME, True
     # The session is a signed cookie (no fixation possible); keeping it keeps the CSRF token.
-    session["beheer"] = True
+    now = time.time()
+    session.update(
+        beheer=True, begeleider=coach, gedeeld=shared, beheer_sinds=now, beheer_gezien=now
+    )
     return redirect(url_for("beheer.overview"), 303)
 
 
@@ -111,6 +185,77 @@ def check_login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     session.clear()
     return redirect(url_for("beheer.login"), 303)
+
+
+@moderation.get("/begeleiders")
+@coach_only
+def colleagues() -> ResponseReturnValue:
+    return _colleagues_page({}, "")
+
+
+def _colleagues_page(errors: dict[str, str], name: str, status: int = 200) -> tuple[str, int]:
+    return render_template(
+        "beheer/colleagues.html",
+        names=accounts().names(),
+        me=current_coach(),
+        shared=bool(session.get("gedeeld")),
+        errors=errors,
+        name=name,
+        min_length=MIN_LENGTH,
+        command=command_name(),
+    ), status
+
+
+@moderation.post("/begeleiders")
+@coach_only
+def add_colleague() -> ResponseReturnValue:
+    name = request.form.get("naam", "")[:100]
+    password = request.form.get("wachtwoord", "")[:200]
+    errors: dict[str, str] = {}
+    try:
+        name = clean_name(name)
+    except AccountProblem as exc:
+        errors["naam"] = str(exc)
+    if len(password) < MIN_LENGTH:
+        errors["wachtwoord"] = f"Het wachtwoord moet minstens {MIN_LENGTH} tekens lang zijn."
+    elif password != request.form.get("nog_eens", "")[:200]:
+        errors["nog_eens"] = "De twee wachtwoorden zijn niet hetzelfde. Typ ze opnieuw."
+    if not errors:
+        first = not accounts().exist()
+        try:
+            accounts().add(name, password)
+        except AccountProblem as exc:
+            errors["naam"] = str(exc)
+        else:
+            log.info("Begeleider %s toegevoegd door %s", name, current_coach())
+            if first:
+                # The shared password stops working now: she logs in with her own account.
+                _end_session()
+                flash(
+                    f"Het account van {name} is gemaakt. Het gedeelde wachtwoord werkt niet "
+                    "meer: meld je aan met je naam en je eigen wachtwoord."
+                )
+                return redirect(url_for("beheer.login"), 303)
+            flash(f"{name} kan zich nu aanmelden met haar of zijn naam en wachtwoord.")
+            return redirect(url_for("beheer.colleagues"), 303)
+    return _colleagues_page(errors, name, 422)
+
+
+@moderation.post("/begeleiders/verwijderen")
+@coach_only
+def remove_colleague() -> ResponseReturnValue:
+    name = request.form.get("naam", "")[:100]
+    if accounts().find(name) is None:
+        abort(404)
+    if name.casefold() == (current_coach() or "").casefold():
+        flash("Je eigen account kan je niet verwijderen. Vraag het aan een collega.")
+    elif request.form.get("bevestig") != "ja":
+        flash(f"Vink eerst aan dat je het account van {name} wilt verwijderen.")
+    else:
+        accounts().remove(name)
+        log.info("Begeleider %s verwijderd door %s", name, current_coach())
+        flash(f"Het account van {name} is verwijderd.")
+    return redirect(url_for("beheer.colleagues"), 303)
 
 
 @moderation.get("/")
