@@ -24,6 +24,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from kookboek.images.intake import MAX_PHOTO_BYTES
 from kookboek.inbox.store import Inbox
+from kookboek.publishing.jobs import STATE_FILE, Jobs
 from kookboek.support.resources import FONTS_DIR
 from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
 from kookboek.web.ratelimit import RateLimiter
@@ -86,6 +87,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # stylesheet then came back as "not found" under ./kookboek form).
     app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"]).absolute()
     app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"]).absolute()
+    # The project folder (mkdocs.yml, the git repository): where Zet online builds and the
+    # history of changes is kept.
+    app.config["PROJECT_DIR"] = Path(
+        app.config.get("PROJECT_DIR") or app.config["CONTENT_DIR"].parent
+    ).absolute()
     # The site's theme (Material's custom_dir): the preview uses its stylesheet and script.
     app.config["THEME_DIR"] = Path(
         app.config.get("THEME_DIR") or app.config["CONTENT_DIR"].parent / "theme"
@@ -102,6 +108,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         for name in ("send", "post", "check", "login", "login_name")
     }
     app.extensions["kookboek.accounts"] = Accounts(app.config["INBOX_DIR"] / ACCOUNTS_FILE)
+    # The state of Zet online: outside content/ and git, beside the inbox.
+    app.extensions["kookboek.jobs"] = Jobs(app.config["INBOX_DIR"] / STATE_FILE)
     app.session_interface = HttpsAwareSessionInterface()
 
     from kookboek.web.moderation import moderation, refuse_plain_http_from_elsewhere
@@ -115,6 +123,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(participant)
     app.register_blueprint(moderation)
+    from kookboek.web.online import online
+
+    app.register_blueprint(online)
 
     @app.get("/site/assets/<path:name>")
     def site_asset(name: str) -> Response:

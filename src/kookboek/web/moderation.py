@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
+from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -37,6 +38,8 @@ from kookboek.inbox.writer import (
     review_allergens,
     write_recipe,
 )
+from kookboek.publishing import history
+from kookboek.publishing.targets import PublishProblem, load_settings
 from kookboek.support.launcher import command_name
 from kookboek.web import client_address, from_this_computer, inbox, limiter
 from kookboek.web.accounts import AccountProblem, Accounts, clean_name
@@ -51,6 +54,8 @@ from kookboek.web.shared import (
 )
 
 moderation = Blueprint("beheer", __name__, url_prefix="/beheer")
+#: Every blueprint under /beheer (the others add their pages beside moderation's).
+COACH_BLUEPRINTS = {"beheer", "online", "recipes"}
 log = logging.getLogger("kookboek.beheer")
 
 #: Who a change was made by when she logged in with the old shared password and no name.
@@ -60,7 +65,7 @@ SHARED_PASSWORD_NAME = "Begeleider"
 def refuse_plain_http_from_elsewhere() -> ResponseReturnValue | None:
     """Run before every request (before the CSRF check): a /beheer page asked for over plain
     HTTP from another machine gets the explanation instead, whatever it was."""
-    if request.blueprint != moderation.name or request.is_secure or from_this_computer():
+    if request.blueprint not in COACH_BLUEPRINTS or request.is_secure or from_this_computer():
         return None
     return render_template("beheer/not_here.html"), 403
 
@@ -354,9 +359,18 @@ def approve(entry_id: str) -> ResponseReturnValue:
         return redirect(url_for("beheer.show", entry_id=entry.id), 303)
     inbox().delete(entry.id)
     log.info("Inzending %s goedgekeurd als %s", entry.id, written.path.name)
+    # The participant's photo stays out of the history: she may withdraw her consent, and
+    # a photo once in a shared git history cannot be taken out of every copy.
+    recorded = record_change([written.path], f"Recept goedgekeurd: {content_name(written.path)}")
+    if publish_on_approval():
+        from kookboek.web.online import start_publication
+
+        start_publication()
+        flash(f"Goedgekeurd: {entry.submission.title}. Het wordt nu online gezet.")
+        return redirect(url_for("online.page"), 303)
     flash(
-        f"Goedgekeurd: het recept staat nu in content/recepten/{written.path.name}. "
-        f"Het staat op de website nadat je de website opnieuw maakt met {command_name()} build."
+        f"Goedgekeurd: het recept staat nu in content/recepten/{written.path.name}. Het staat "
+        "op de website nadat je op Zet online drukt." + ("" if recorded else " " + HISTORY_NOT_KEPT)
     )
     return redirect(url_for("beheer.overview"), 303)
 
@@ -372,6 +386,38 @@ def reject(entry_id: str) -> ResponseReturnValue:
     log.info("Inzending %s geweigerd en verwijderd", entry.id)
     flash("De inzending is verwijderd.")
     return redirect(url_for("beheer.overview"), 303)
+
+
+HISTORY_NOT_KEPT = (
+    "Let op: deze wijziging kon niet in de geschiedenis bewaard worden. Vraag de IT-partner "
+    "om te kijken of git werkt."
+)
+
+
+def content_name(path: Path) -> str:
+    """A content file as the history names it: relative to ``content/``."""
+    try:
+        return path.resolve().relative_to(current_app.config["CONTENT_DIR"].resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def record_change(paths: Sequence[Path], message: str) -> bool:
+    """Keep a change in the project's history with the coach as author; False when git could
+    not (the change itself is made: the coach is told, nothing is lost)."""
+    try:
+        history.record(current_app.config["PROJECT_DIR"], paths, current_coach() or "", message)
+    except history.HistoryProblem as exc:
+        log.error("Niet in de geschiedenis bewaard: %s", exc)
+        return False
+    return True
+
+
+def publish_on_approval() -> bool:
+    try:
+        return load_settings(current_app.config["PROJECT_DIR"]).on_approval
+    except PublishProblem:
+        return False
 
 
 def _entry(entry_id: str) -> InboxEntry:
