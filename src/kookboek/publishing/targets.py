@@ -155,6 +155,15 @@ def put_on_branch(repo: Path, site_dir: Path, remote: str, branch: str, message:
     return _git(repo, "rev-parse", f"refs/heads/{branch}").stdout.strip()
 
 
+def _readable_for_all(folder: Path) -> None:
+    """A published site is public: the web server's own user must read it, whatever the
+    umask of the process that built it (the form's service makes private files)."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def replace_folder(site_dir: Path, target: Path) -> None:
     """Put a copy of ``site_dir`` in place of ``target``: copied beside it first, then two
     renames, so the web server serves either the old site or the new one. Nothing to do when
@@ -168,7 +177,7 @@ def replace_folder(site_dir: Path, target: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
     try:
         shutil.copytree(site_dir, staging, dirs_exist_ok=True)
-        staging.chmod(0o755)
+        _readable_for_all(staging)
         shutil.rmtree(old, ignore_errors=True)
         if target.exists():
             target.rename(old)
