@@ -126,6 +126,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from kookboek.web.online import online
 
     app.register_blueprint(online)
+    from kookboek.web.recipes import recipes
+
+    app.register_blueprint(recipes)
 
     @app.get("/site/assets/<path:name>")
     def site_asset(name: str) -> Response:

@@ -7,6 +7,7 @@ training room's Wi-Fi anyone could read a password sent in the clear.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -29,7 +30,7 @@ from flask.typing import ResponseReturnValue
 
 from kookboek.content.vocabulary import ALLERGEN_NAMES, ALLERGENS
 from kookboek.inbox.preview import preview
-from kookboek.inbox.store import InboxEntry, UnknownEntry
+from kookboek.inbox.store import DATA_FILE, InboxEntry, UnknownEntry
 from kookboek.inbox.submission import RawSubmission, SubmissionErrors, parse_submission
 from kookboek.inbox.writer import (
     ApprovalError,
@@ -39,6 +40,7 @@ from kookboek.inbox.writer import (
     write_recipe,
 )
 from kookboek.publishing import history
+from kookboek.publishing.catalogue import file_version
 from kookboek.publishing.targets import PublishProblem, load_settings
 from kookboek.support.launcher import command_name
 from kookboek.web import client_address, from_this_computer, inbox, limiter
@@ -116,9 +118,24 @@ def coach_only(view: Callable[..., ResponseReturnValue]) -> Callable[..., Respon
             flash("Je bent afgemeld. Meld je opnieuw aan.")
             return redirect(url_for("beheer.login"), 303)
         session["beheer_gezien"] = time.time()
+        if request.method == "POST":
+            _history_ready()
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def _history_ready() -> None:
+    """Before the first change: the project is a git repository (made now when it is not,
+    so that the change itself is the first one recorded after the starting point)."""
+    if current_app.extensions.get("kookboek.history_ready"):
+        return
+    try:
+        history.ensure_repository(current_app.config["PROJECT_DIR"])
+    except history.HistoryProblem as exc:
+        log.error("Geen geschiedenis: %s", exc)
+        return
+    current_app.extensions["kookboek.history_ready"] = True
 
 
 def _login_possible() -> bool:
@@ -286,6 +303,7 @@ def show(entry_id: str) -> ResponseReturnValue:
     return render_template(
         "beheer/entry.html",
         entry=entry,
+        version=entry_version(entry),
         preview=shown,
         frame=preview_frame(shown),
         problems=problems,
@@ -316,6 +334,10 @@ def edit(entry_id: str) -> ResponseReturnValue:
 def save(entry_id: str) -> ResponseReturnValue:
     entry = _entry(entry_id)
     raw = raw_from_request()
+    refusal = entry_changed_meanwhile(entry, request.form.get("versie"))
+    if refusal:
+        # Her text stays in the form; the colleague's version is what is stored.
+        return _edit_form(entry, raw, {"versie": refusal}, status=409)
     # Consent is the participant's to give: a coach cannot change it.
     raw.publish_name = entry.submission.publish_name
     raw.publish_photo = entry.submission.publish_photo
@@ -330,6 +352,7 @@ def save(entry_id: str) -> ResponseReturnValue:
     except SubmissionErrors as exc:
         return _edit_form(entry, raw, exc.errors, status=422)
     inbox().replace(entry.id, corrected)
+    _last_edits()[entry.id] = (current_coach() or "", dt.datetime.now().astimezone())
     flash("De wijzigingen zijn bewaard.")
     return redirect(url_for("beheer.show", entry_id=entry.id), 303)
 
@@ -338,6 +361,10 @@ def save(entry_id: str) -> ResponseReturnValue:
 @coach_only
 def approve(entry_id: str) -> ResponseReturnValue:
     entry = _entry(entry_id)
+    refusal = entry_changed_meanwhile(entry, request.form.get("versie"))
+    if refusal:
+        flash(refusal + " Kijk het recept opnieuw na en keur dan goed.")
+        return redirect(url_for("beheer.show", entry_id=entry.id), 303)
     try:
         prices, competences = kitchen_data()
     except KitchenDataMissing as exc:
@@ -420,6 +447,34 @@ def publish_on_approval() -> bool:
         return False
 
 
+def entry_version(entry: InboxEntry) -> str:
+    """The version of a submission a page was made from (see ``entry_changed_meanwhile``)."""
+    return file_version(entry.folder / DATA_FILE)
+
+
+def _last_edits() -> dict[str, tuple[str, dt.datetime]]:
+    """Who last saved each submission and when, while this server runs."""
+    found: dict[str, tuple[str, dt.datetime]] = current_app.extensions.setdefault(
+        "kookboek.last_edits", {}
+    )
+    return found
+
+
+def entry_changed_meanwhile(entry: InboxEntry, started_from: str | None) -> str | None:
+    """The Dutch refusal when a colleague saved this submission after the page was opened
+    (a post without a version, from a page older than this check, is not checked)."""
+    if started_from is None or entry_version(entry) == started_from:
+        return None
+    who, when = _last_edits().get(entry.id) or (
+        "een collega",
+        dt.datetime.fromtimestamp((entry.folder / DATA_FILE).stat().st_mtime).astimezone(),
+    )
+    return (
+        f"Niet bewaard: dit recept is ondertussen veranderd door {who} om "
+        f"{when:%H:%M} ({when:%d-%m-%Y})."
+    )
+
+
 def _entry(entry_id: str) -> InboxEntry:
     try:
         return inbox().get(entry_id)
@@ -437,6 +492,8 @@ def _edit_form(
     page = render_template(
         "beheer/edit.html",
         entry=entry,
+        # After a refusal her next save is over the version she has now been shown.
+        version=request.form.get("versie", "") if status == 422 else entry_version(entry),
         raw=raw,
         errors=errors,
         **form_context(prices, competences),

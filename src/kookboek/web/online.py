@@ -84,8 +84,10 @@ def problem_link(problem: Problem) -> str | None:
         return None
     if problem.file.startswith("recepten/") and problem.file.endswith(".md"):
         slug = problem.file.removeprefix("recepten/").removesuffix(".md")
-        if "recipes.recipe" in current_app.view_functions and "/" not in slug:
-            return url_for("recipes.recipe", slug=slug)
+        if "recipes.edit" in current_app.view_functions and "/" not in slug:
+            return url_for("recipes.edit", slug=slug)
+        if "/" not in slug:
+            return url_for("recipes.recipe_history", slug=slug)
     if problem.file == "prijzen.yml":
         for rule in current_app.url_map.iter_rules():
             if rule.rule == "/beheer/prijzen" and "GET" in (rule.methods or ()):
