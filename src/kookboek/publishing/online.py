@@ -101,7 +101,7 @@ def put_online(
             replace_folder(paths.site_dir, settings.folder.folder)
             published.append(settings.folder.describe())
         else:
-            published.append(f"map {paths.site_dir}")
+            published.append(f"de map {paths.site_dir.name}/ van het kookboek")
         if settings.git is not None:
             message = f"Website: {paths.site_url()}, gemaakt met Zet online"
             put_on_branch(

@@ -39,7 +39,7 @@ class GitTarget:
     branch: str = DEFAULT_BRANCH
 
     def describe(self) -> str:
-        return f"tak {self.branch} van {self.remote}"
+        return f"de tak {self.branch} van {self.remote}"
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class FolderTarget:
     folder: Path
 
     def describe(self) -> str:
-        return f"map {self.folder}"
+        return f"de map {self.folder.name}/ van de webserver"
 
 
 @dataclass(frozen=True)
