@@ -489,9 +489,17 @@ def _edit_form(
         prices, competences = kitchen_data()
     except KitchenDataMissing as exc:
         return _content_problem(str(exc))
+    submission = entry.submission
     page = render_template(
         "beheer/edit.html",
         entry=entry,
+        action=url_for("beheer.save", entry_id=entry.id),
+        saved_url=url_for("beheer.show", entry_id=entry.id),
+        has_photo=entry.photo is not None,
+        consent=(
+            f"De toestemming (voornaam: {'ja' if submission.publish_name else 'nee'}, foto: "
+            f"{'ja' if submission.publish_photo else 'nee'}) kan alleen de deelnemer geven."
+        ),
         # After a refusal her next save is over the version she has now been shown.
         version=request.form.get("versie", "") if status == 422 else entry_version(entry),
         raw=raw,
