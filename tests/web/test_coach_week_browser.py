@@ -23,6 +23,7 @@ from form_helpers import (
 )
 from kookboek.web import create_app
 from live_server import running
+from project_paths import REPO
 from sample_project import copy_sample_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -69,6 +70,14 @@ def set_up_once(tmp_path: Path) -> tuple[Path, Path, Path]:
     return project, remote, served
 
 
+def blob(repo: Path, data: bytes) -> str:
+    """The id git gives these bytes as a file."""
+    return subprocess.run(
+        ["git", "-C", str(repo), "hash-object", "--stdin"], input=data, capture_output=True,
+        check=True,
+    ).stdout.decode().strip()  # fmt: skip
+
+
 def shot(page: Any, name: str) -> None:
     if SHOTS is not None:
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -77,7 +86,14 @@ def shot(page: Any, name: str) -> None:
 
 def test_from_a_phone_to_the_public_site_without_a_terminal(chromium: Any, tmp_path: Path) -> None:
     project, remote, served = set_up_once(tmp_path)
-    app = create_app({"INBOX_DIR": project / "inzendingen", "CONTENT_DIR": project / "content"})
+    app = create_app(
+        {
+            "INBOX_DIR": project / "inzendingen",
+            "CONTENT_DIR": project / "content",
+            # The copy's mkdocs.yml uses the repository's theme (sample_project.py).
+            "THEME_DIR": REPO / "theme",
+        }
+    )
     photo = tmp_path / "IMG_20261014.jpg"
     photo.write_bytes(jpeg_with_gps((2400, 1800)))
     with running(app) as base:
@@ -123,15 +139,52 @@ def test_from_a_phone_to_the_public_site_without_a_terminal(chromium: Any, tmp_p
         page.wait_for_selector("h2:has-text('Online gezet')", timeout=240_000)
         took = time.perf_counter() - started
         shot(page, "5-online-gezet")
+        print(f"Zet online -> Online gezet: {took:.1f} s; clicks after log-in: {clicks}")
+
+        published = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+        assert "recepten/wortelstoemp-van-amina/index.html" in published
+        made_from_photo = [
+            name
+            for name in published
+            if name.startswith(("fotos/wortelstoemp-van-amina", "delen/wortelstoemp-van-amina"))
+        ]
+        assert len(made_from_photo) == 7, published  # 3 sizes as JPEG and WebP, the share image
+        page_html = served / "recepten" / "wortelstoemp-van-amina" / "index.html"
+        assert "Wortelstoemp van Amina" in page_html.read_text(encoding="utf-8")
+        assert git(project, "log", "-1", "--format=%an|%s").strip() == (
+            "Els|Recept goedgekeurd: recepten/wortelstoemp-van-amina.md"
+        )
+        photo_file = project / "content" / "recepten" / "wortelstoemp-van-amina.jpg"
+        assert photo_file.is_file() and "wortelstoemp-van-amina.jpg" not in git(project, "ls-files")
+        old_images = {photo_file.read_bytes()} | {
+            (served / name).read_bytes() for name in made_from_photo
+        }
+        old_blobs = {blob(project, data) for data in old_images}
+
+        # Amina withdraws her consent for the photo: the coach removes it and publishes again.
+        page.click(".beheer-nav >> text=Recepten")
+        page.fill("#zoek", "wortelstoemp")
+        page.click("button:has-text('Zoek')")
+        page.click("text=Wortelstoemp van Amina")
+        page.check("text=Ja, haal de foto weg.")
+        page.click("button:has-text('Foto verwijderen')")
+        shot(page, "6-foto-verwijderd")
+        page.click(".beheer-nav >> text=Zet online")
+        page.click("button:has-text('Zet online')")
+        page.wait_for_selector("h2:has-text('Online gezet')", timeout=240_000)
         coach.close()
-    print(f"Zet online -> Online gezet: {took:.1f} s; clicks after log-in: {clicks}")
 
     published = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert "recepten/wortelstoemp-van-amina/index.html" in published
-    assert any(name.startswith("fotos/") and "wortelstoemp-van-amina" in name for name in published)
-    page_html = served / "recepten" / "wortelstoemp-van-amina" / "index.html"
-    assert "Wortelstoemp van Amina" in page_html.read_text(encoding="utf-8")
+    assert not [name for name in published if name.startswith("fotos/wortelstoemp")]
+    assert not photo_file.exists()
+    # No copy of the photo or of an image made from it, anywhere: the branch, the served
+    # site, the project's own files (content, site/, the build's cache) and its history.
+    remote_blobs = set(git(remote, "rev-list", "--objects", "gh-pages").split())
+    assert not old_blobs & remote_blobs
+    everywhere = [p for folder in (project, served) for p in folder.rglob("*") if p.is_file()]
+    assert not [p for p in everywhere if ".git" not in p.parts and p.read_bytes() in old_images]
+    assert not old_blobs & set(git(project, "rev-list", "--objects", "--all").split())
     assert git(project, "log", "-1", "--format=%an|%s").strip() == (
-        "Els|Recept goedgekeurd: recepten/wortelstoemp-van-amina.md"
+        "Els|Foto verwijderd: recepten/wortelstoemp-van-amina.md"
     )
-    assert "wortelstoemp-van-amina.jpg" not in git(project, "ls-files")

@@ -8,6 +8,7 @@ again), and a crash or the memory of a build stays out of the web server.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from kookboek.publishing.jobs import Outcome, Problem
 from kookboek.publishing.targets import PublishProblem, load_settings, put_on_branch, replace_folder
 from kookboek.site.address import placeholder_problem
 
+DEFAULT_CACHE_DIR = ".cache/kookboek"
 STEP_CHECK = "De inhoud nakijken"
 STEP_BUILD = "De website en de pdf's maken"
 STEP_PUBLISH = "Online zetten"
@@ -47,6 +49,23 @@ class ProjectPaths:
             root / str(settings.get("docs_dir") or "docs"),
             root / str(settings.get("site_dir") or "site"),
         )
+
+    def cache_dir(self) -> Path:
+        """The build's cache folder (the plugin's ``cache_dir``)."""
+        plugins = _read_config(self.config_file).get("plugins")
+        for plugin in plugins if isinstance(plugins, list) else []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("kookboek"), dict):
+                configured = plugin["kookboek"].get("cache_dir")
+                if configured:
+                    return self.root / str(configured)
+        return self.root / DEFAULT_CACHE_DIR
+
+    def forget_derived_files(self) -> None:
+        """Remove everything the build made from the content and keeps between builds (photo
+        variants, share images, PDFs, rendered pages): after a participant's photo or name
+        is taken away, no copy of it may stay in the project's own files. The next build
+        makes the rest again, from what is left."""
+        shutil.rmtree(self.cache_dir(), ignore_errors=True)
 
     def site_url(self) -> str | None:
         found = _read_config(self.config_file).get("site_url")

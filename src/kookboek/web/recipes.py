@@ -34,6 +34,7 @@ from kookboek.inbox.writer import (
 )
 from kookboek.publishing import history, recipe_file
 from kookboek.publishing.catalogue import file_version, list_recipes, recipe_path
+from kookboek.publishing.online import ProjectPaths
 from kookboek.support.files import write_atomic
 from kookboek.web.moderation import HISTORY_NOT_KEPT, coach_only, record_change
 from kookboek.web.shared import (
@@ -210,6 +211,8 @@ def save(slug: str) -> ResponseReturnValue:
     new_text = recipe_file.updated(text, corrected, chosen, opened.photo)
     if new_text != text:
         write_atomic(path, new_text.encode("utf-8"))
+        if opened.raw.author and not corrected.author:
+            ProjectPaths.at(_project()).forget_derived_files()  # her name, withdrawn
         recorded = record_change([path], f"Recept aangepast: recepten/{path.name}")
         log.info("Recept %s aangepast door %s", path.name, _coach())
         flash(
@@ -254,6 +257,8 @@ def replace_photo(slug: str) -> ResponseReturnValue:
     write_atomic(path, new_text.encode("utf-8"))
     if old_photo is not None and old_photo != new_photo:
         _remove_photo_file(old_photo)
+    if old_photo is not None:
+        ProjectPaths.at(_project()).forget_derived_files()
     # The photo itself stays out of the history (see approval); the recipe file records it.
     recorded = record_change([path], f"Foto vervangen: recepten/{path.name}")
     flash(
@@ -282,6 +287,8 @@ def remove_photo(slug: str) -> ResponseReturnValue:
     raw.publish_photo = False
     write_atomic(path, _rewrite(text, opened, raw, None).encode("utf-8"))
     _remove_photo_file(path.parent / opened.photo)
+    # Withdrawn consent reaches the build's own copies too (variants, share image, PDFs).
+    ProjectPaths.at(_project()).forget_derived_files()
     recorded = record_change([path], f"Foto verwijderd: recepten/{path.name}")
     flash(
         "De foto is weg. Na Zet online staat ze ook niet meer op de website."
