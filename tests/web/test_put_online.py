@@ -127,3 +127,27 @@ def test_problems_name_the_recipe_and_nothing_is_published(
     assert "Niet online gezet" in page and "linzensoep.md" in page
     assert git(remote, "branch", "--list").strip() == ""
     assert not (tmp_path / "www" / "site").exists()
+
+
+def test_with_the_setting_approving_puts_the_site_online_at_once(
+    published_project: tuple[Path, Path], tmp_path: Path
+) -> None:
+    project, remote = published_project
+    settings = project / "publiceren.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "meteen_bij_goedkeuren: ja\n", encoding="utf-8"
+    )
+    app = create_app(
+        {"TESTING": True, "INBOX_DIR": tmp_path / "inzendingen", "CONTENT_DIR": project / "content"}
+    )
+    Accounts(tmp_path / "inzendingen" / ACCOUNTS_FILE).add("Sofie", ELS)
+    entry_id = send(Inbox(tmp_path / "inzendingen"), sample_submission("Snelle soep"), None)
+    client = app.test_client()
+    token = csrf_token(client.get("/beheer/aanmelden").get_data(as_text=True))
+    client.post("/beheer/aanmelden", data={"csrf_token": token, "naam": "Sofie", "wachtwoord": ELS})
+    approved = client.post(f"/beheer/{entry_id}/goedkeuren", data={"csrf_token": token})
+    assert approved.status_code == 303 and approved.headers["Location"].endswith("/beheer/online")
+    state = app.extensions["kookboek.jobs"].wait(300)
+    assert state is not None and state.status == "online" and state.by == "Sofie"
+    published = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "recepten/snelle-soep/index.html" in published
