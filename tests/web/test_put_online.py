@@ -125,6 +125,7 @@ def test_problems_name_the_recipe_and_nothing_is_published(
     assert any(p.file == "recepten/linzensoep.md" and "porties" in p.text for p in state.problems)
     page = client.get("/beheer/online").get_data(as_text=True)
     assert "Niet online gezet" in page and "linzensoep.md" in page
+    assert 'href="/beheer/recepten/linzensoep">Pas aan</a>' in page  # fixed in the browser
     assert git(remote, "branch", "--list").strip() == ""
     assert not (tmp_path / "www" / "site").exists()
 
