@@ -32,7 +32,7 @@ def test_a_folder_without_git_gets_a_repository_and_each_change_names_its_coach(
     recipe = project / "content" / "recepten" / "soep.md"
     recipe.parent.mkdir(parents=True)
     recipe.write_text("---\ntitel: Soep\n---\n", encoding="utf-8")
-    (project / ".gitignore").write_text("/inzendingen/\n", encoding="utf-8")
+    (project / "content" / "recepten" / "soep.jpg").write_bytes(b"her photo")
     (project / "inzendingen").mkdir()
     (project / "inzendingen" / "geheim.json").write_text("{}", encoding="utf-8")
 
@@ -40,6 +40,10 @@ def test_a_folder_without_git_gets_a_repository_and_each_change_names_its_coach(
     first = git(project, "log", "--format=%an|%s")
     assert first.strip() == "kookboek|Begin van de geschiedenis van het kookboek"
     assert "inzendingen" not in git(project, "ls-files")
+    assert "soep.jpg" not in git(project, "ls-files")
+    # What must stay private is ignored from the start, the inbox and her photos included.
+    ignored = (project / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert ignored[0] == "/inzendingen/" and "/content/recepten/*.jpg" in ignored
 
     recipe.write_text("---\ntitel: Soep met prei\n---\n", encoding="utf-8")
     other = project / "content" / "recepten" / "stoemp.md"

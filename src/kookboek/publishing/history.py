@@ -6,7 +6,8 @@ uses it: one small function per git operation, git's own error text passed on wh
 
 A project folder that is not a git repository yet becomes one at the first change
 (``git init``, then a first commit of what is there, by "kookboek"): the history starts
-there. Files that ``.gitignore`` leaves out (the inbox, ``site/``, the caches) stay out.
+there. Its ``.gitignore`` first gets what must never be in it (``PRIVATE_PATTERNS``: the
+inbox, ``site/``, the caches, the participants' JPEG photos).
 
 Only the files a change touches are committed, never ``git add -A`` of the whole folder:
 a participant's photo is committed only when the caller names it. The commit message names
@@ -101,6 +102,7 @@ def ensure_repository(project: Path) -> Path:
         if found is not None:
             return found
         _checked(project, "init", "--quiet")
+        _ignore_private_files(project)
         _checked(project, "add", "--all")
         _checked(
             project,
@@ -112,6 +114,24 @@ def ensure_repository(project: Path) -> Path:
             "Begin van de geschiedenis van het kookboek",
         )
         return repository_root(project) or project
+
+
+#: Never in the history: the inbox (submissions, account hashes, keys), what the build makes,
+#: and the photos participants sent (JPEGs, as the form stores them), which she may withdraw.
+PRIVATE_PATTERNS = ("/inzendingen/", "/site/", "/.site-*/", ".cache/", "/content/recepten/*.jpg")
+
+
+def _ignore_private_files(project: Path) -> None:
+    """Add what must stay out of a new history to the project's ``.gitignore``."""
+    ignore = project / ".gitignore"
+    try:
+        lines = ignore.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    missing = [pattern for pattern in PRIVATE_PATTERNS if pattern not in lines]
+    if missing:
+        text = "\n".join([*lines, *missing]) + "\n"
+        write_atomic(ignore, text.encode("utf-8"))
 
 
 def record(project: Path, paths: Sequence[Path], author: str, message: str) -> Change | None:
