@@ -53,12 +53,16 @@ def test_wrong_fields_are_named_at_their_field_and_nothing_is_written(
     raw = RawDocument("publicatie", fields, file_name="v.docx", file_data=word_file())
     with pytest.raises(DocumentProblems) as refused:
         save_document(valid_content, raw, _taken(valid_content))
-    assert set(refused.value.errors) == {"samenvatting"}  # the required ones first
-    raw.values["samenvatting"] = "Kort."
+    # What the form can tell at once, before the content rules look at the file.
+    assert refused.value.errors == {
+        "samenvatting": "Vul 'Samenvatting' in.",
+        "jaar": "Schrijf 'Jaar' in cijfers, zoals 2026.",
+    }
+    raw.values.update(samenvatting="Kort.", jaar="1850")
     with pytest.raises(DocumentProblems) as refused:
         save_document(valid_content, raw, _taken(valid_content))
-    assert set(refused.value.errors) == {"jaar", "project"}
-    assert "geheel getal" in refused.value.errors["jaar"]
+    assert set(refused.value.errors) == {"jaar", "project"}  # the rules of kookboek check
+    assert "1990" in refused.value.errors["jaar"]
     assert sorted(p.name for p in (valid_content / "publicaties").iterdir()) == before
 
 

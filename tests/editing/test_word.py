@@ -20,8 +20,8 @@ def test_headings_lists_tables_and_pictures_are_kept() -> None:
     assert "### Wat je nodig hebt" in markdown
     assert "- Een keuken met vier vuren\n- Een begeleider\n" in markdown
     assert "| Week | Gerecht |\n| --- | --- |\n| 1 | Linzensoep \\| met wortel |" in markdown
-    assert "![](verslag-afbeelding-1.jpg)" in markdown
-    assert converted.notes == []
+    assert "![Afbeelding 1 uit het document](verslag-afbeelding-1.jpg)" in markdown
+    assert len(converted.notes) == 1 and "Alternatieve tekst bewerken" in converted.notes[0]
     [(name, data)] = converted.pictures.items()
     assert name == "verslag-afbeelding-1.jpg"
     with Image.open(io.BytesIO(data)) as picture:
@@ -30,7 +30,7 @@ def test_headings_lists_tables_and_pictures_are_kept() -> None:
 
     html = render_markdown(markdown, images=lambda name: name, tables=True)
     assert "<table>" in html and "<td>Linzensoep | met wortel</td>" in html
-    assert '<img alt="" src="verslag-afbeelding-1.jpg">' in html
+    assert '<img alt="Afbeelding 1 uit het document" src="verslag-afbeelding-1.jpg">' in html
     assert "<li>Een begeleider</li>" in html
 
 

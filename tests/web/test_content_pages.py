@@ -53,7 +53,7 @@ def test_a_price_is_changed_after_seeing_its_effect(
     saved = coach.post("/beheer/prijzen", data={**_form_fields(shown), "actie": "bewaren"})
     assert saved.status_code == 303
     text = (valid_content / "prijzen.yml").read_text()
-    assert "prijs: 4.4\n" in text and "prijs: 2.00" in text  # the others as they were written
+    assert "prijs: 4.40\n" in text and "prijs: 2.00" in text  # the others as they were written
     assert "De prijslijst is bewaard" in coach.get("/beheer/prijzen").get_data(as_text=True)
 
 

@@ -51,21 +51,22 @@ class Field:
     help: str = ""
     required: bool = True
     kind: str = "text"  # text, long (a textarea), number, list (one per line or comma)
+    example: str = ""  # a number's example, for its message
 
 
 COMMON = (
     Field("titel", "Titel"),
     Field("samenvatting", "Samenvatting", "Twee of drie zinnen: waarover gaat het?", kind="long"),
-    Field("jaar", "Jaar", "Het jaar van verschijnen, zoals 2026.", kind="number"),
+    Field("jaar", "Jaar", "Het jaar van verschijnen, zoals 2026.", kind="number", example="2026"),
     Field("project", "Project", "Het project dat het maakte."),
     Field(
         "partners",
         "Partners",
-        "Eén per regel of gescheiden door komma's. Mag leeg.",
+        "Eén per regel of gescheiden door komma's.",
         required=False,
         kind="list",
     ),
-    Field("regio", "Regio", "Mag leeg.", required=False),
+    Field("regio", "Regio", required=False),
 )
 
 
@@ -74,6 +75,7 @@ class DocumentKind:
     key: str
     label: str
     plural: str
+    new_label: str  # "Nieuwe publicatie", "Nieuw draaiboek"
     folder: str
     model: type[Publication]
     fields: tuple[Field, ...]
@@ -83,12 +85,19 @@ KINDS: dict[str, DocumentKind] = {
     kind.key: kind
     for kind in (
         DocumentKind(
-            "publicatie", "Publicatie", "Publicaties", PUBLICATIONS_DIR, Publication, COMMON
+            "publicatie",
+            "Publicatie",
+            "Publicaties",
+            "Nieuwe publicatie",
+            PUBLICATIONS_DIR,
+            Publication,
+            COMMON,
         ),
         DocumentKind(
             "draaiboek",
             "Draaiboek",
             "Draaiboeken",
+            "Nieuw draaiboek",
             PLAYBOOKS_DIR,
             Playbook,
             (
@@ -98,7 +107,7 @@ KINDS: dict[str, DocumentKind] = {
                 Field(
                     "materiaal",
                     "Materiaal",
-                    "Eén per regel of gescheiden door komma's. Mag leeg.",
+                    "Eén per regel of gescheiden door komma's.",
                     required=False,
                     kind="list",
                 ),
@@ -108,6 +117,7 @@ KINDS: dict[str, DocumentKind] = {
             "beleidsaanbeveling",
             "Beleidsaanbeveling",
             "Beleidsaanbevelingen",
+            "Nieuwe beleidsaanbeveling",
             RECOMMENDATIONS_DIR,
             PolicyRecommendation,
             (
@@ -265,8 +275,11 @@ def prepare_document(
     else:
         slug = unique_slug(title, taken_slugs) if slugify(title) else ""
     for item in kind.fields:
-        if item.required and not raw.values.get(item.key, "").strip():
+        typed = raw.values.get(item.key, "").strip()
+        if item.required and not typed:
             errors[item.key] = f"Vul '{item.label}' in."
+        elif item.kind == "number" and typed and not typed.isdigit():
+            errors[item.key] = f"Schrijf '{item.label}' in cijfers, zoals {item.example}."
     name = raw.file_name.lower()
     if not raw.file_data:
         errors["bestand"] = "Kies het Word-bestand (.docx) of Markdown-bestand (.md)."

@@ -20,6 +20,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarfloat import ScalarFloat
 
 from kookboek.content.errors import ContentError, ContentErrors
 from kookboek.content.models import PriceEntry, PriceList, normalise_name
@@ -250,6 +251,13 @@ def _yaml_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _yaml_price(value: Decimal) -> ScalarFloat:
+    """A price always with two decimals, as a price tag shows it: 2.09, 4.40."""
+    text = f"{value:.2f}"
+    shown: ScalarFloat = ScalarFloat(float(text), width=len(text), prec=text.index("."))
+    return shown
+
+
 def _flow(items: tuple[str, ...]) -> CommentedSeq:
     seq = CommentedSeq(items)
     seq.fa.set_flow_style()
@@ -266,7 +274,7 @@ def apply_price_edit(text: str, edit: PriceEdit) -> str:
     for name, (_, price) in edit.prices.items():
         for entry in entries:
             if isinstance(entry, dict) and entry.get("naam") == name:
-                entry["prijs"] = _yaml_number(price)
+                entry["prijs"] = _yaml_price(price)
                 break
     new = edit.new_entry
     if new is not None:
@@ -276,7 +284,7 @@ def apply_price_edit(text: str, edit: PriceEdit) -> str:
             entry["afdeling"] = new.section
         if new.other_names:
             entry["andere_namen"] = _flow(new.other_names)
-        entry["prijs"] = _yaml_number(new.price)
+        entry["prijs"] = _yaml_price(new.price)
         entry["hoeveelheid"] = _yaml_number(new.amount)
         entry["eenheid"] = new.unit
         if new.grams_per_piece is not None:

@@ -103,9 +103,19 @@ def word_to_markdown(data: bytes, picture_prefix: str) -> Converted:
                 "(gebruik een foto of tekening als JPEG of PNG)."
             )
             return {}
-        name = f"{picture_prefix}-{len(converted.pictures) + 1}.jpg"
+        number = len(converted.pictures) + 1
+        name = f"{picture_prefix}-{number}.jpg"
         converted.pictures[name] = clean
-        return {"src": name, "alt": " ".join((image.alt_text or "").split())}
+        alt = " ".join((image.alt_text or "").split())[:300]
+        if not alt:
+            # Every picture of a PDF needs a description (the PDFs are tagged, PDF/UA).
+            alt = f"Afbeelding {number} uit het document"
+            converted.notes.append(
+                f"Afbeelding {number} heeft geen beschrijving. Geef ze er een in Word "
+                "(rechtsklik op de afbeelding, 'Alternatieve tekst bewerken') en vervang "
+                "het document, zodat wie de afbeelding niet ziet weet wat erop staat."
+            )
+        return {"src": name, "alt": alt}
 
     try:
         result = mammoth.convert_to_html(
