@@ -92,3 +92,30 @@ def test_a_picture_that_is_not_an_image_is_left_out_with_a_note() -> None:
     assert converted.pictures == {}
     assert "![" not in converted.markdown
     assert converted.notes and "Afbeelding 1 is weggelaten" in converted.notes[0]
+
+
+def _linked_picture(target: str) -> bytes:
+    """The fixture with its picture linked (not embedded) to ``target``, as Word does for
+    'Koppelen aan bestand'."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(word_file())) as source, zipfile.ZipFile(out, "w") as copy:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "word/_rels/document.xml.rels":
+                linked = f'Target="{target}" TargetMode="External"'.encode()
+                content = content.replace(b'Target="media/image1.png"', linked)
+            elif member.filename == "word/document.xml":
+                content = content.replace(b'<a:blip r:embed="rId9"/>', b'<a:blip r:link="rId9"/>')
+            copy.writestr(member, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "target", ["file:///etc/passwd", "../../geheim.png", "http://127.0.0.1:9/beeld.png"]
+)
+def test_a_linked_picture_is_never_fetched(target: str) -> None:
+    converted = word_to_markdown(_linked_picture(target), "x")
+    assert converted.pictures == {}
+    assert any("gekoppeld" in note for note in converted.notes)
+    assert "![" not in converted.markdown and "root:" not in converted.markdown
+    assert "Wat we leerden" in converted.markdown  # the rest is taken in

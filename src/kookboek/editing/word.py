@@ -128,6 +128,11 @@ def word_to_markdown(data: bytes, picture_prefix: str) -> Converted:
             "Dit Word-bestand kunnen we niet lezen. Open het in Word, bewaar het opnieuw als "
             "'Word-document (.docx)' en probeer nog eens."
         ) from exc
+    if any("external" in message.message for message in result.messages):
+        converted.notes.append(
+            "Een afbeelding die aan een ander bestand gekoppeld is, is weggelaten. Voeg ze "
+            "in Word in het document zelf in (Invoegen, Afbeeldingen) en vervang het document."
+        )
     converted.markdown = html_to_markdown(result.value)
     return converted
 
