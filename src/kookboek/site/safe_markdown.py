@@ -55,13 +55,15 @@ class _Sanitizer(Treeprocessor):
 
     def _image(self, parent: ET.Element, image: ET.Element) -> None:
         name = image.get("src", "")
+        alt = " ".join(image.get("alt", "").split())
         published = None
-        if self.images is not None and SAFE_IMAGE_NAME.fullmatch(name):
+        # A picture without a description is left out, as a recipe photo needs its foto_alt
+        # (and a tagged PDF refuses it).
+        if self.images is not None and alt and SAFE_IMAGE_NAME.fullmatch(name):
             published = self.images(name)
         if published is None:
             _remove_keeping_tail(parent, image)
             return
-        alt = image.get("alt", "")
         image.attrib.clear()
         image.set("src", published)
         image.set("alt", alt)
