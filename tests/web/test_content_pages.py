@@ -125,3 +125,57 @@ def test_a_document_with_problems_comes_back_with_its_fields(coach: FlaskClient)
     assert 'value="Kookatelier &lt;b&gt;vet&lt;/b&gt;"' in shown
     for field in ("samenvatting", "project", "doelgroep", "duur"):
         assert f'id="fout-{field}"' in shown
+
+
+def test_back_from_the_review_keeps_what_she_typed(coach: FlaskClient) -> None:
+    fields = _form_fields(coach.get("/beheer/prijzen").get_data(as_text=True))
+    fields.update({"prijs:ui": "2,35", "prijspeil": "2026-10-20"})
+    review = coach.post("/beheer/prijzen", data=fields).get_data(as_text=True)
+    assert "15-10-2026 → 20-10-2026" in review
+    back = coach.post("/beheer/prijzen", data={**_form_fields(review), "actie": "aanpassen"})
+    page = back.get_data(as_text=True)
+    assert back.status_code == 200 and "<h1>Prijzen</h1>" in page
+    assert 'name="prijs:ui" value="2,35"' in page and 'value="2026-10-20"' in page
+
+
+def test_the_search_without_scripts_asks_the_server(coach: FlaskClient) -> None:
+    page = coach.get("/beheer/prijzen?zoek=AJUIN").get_data(as_text=True)
+    assert re.findall(r'name="prijs:([^"]+)"', page) == ["ui"]  # found by another name
+    assert "1 van 9 ingrediënten" in page
+
+
+def test_a_word_file_is_kept_while_the_fields_are_corrected(
+    coach: FlaskClient, valid_content: Path
+) -> None:
+    page = coach.get("/beheer/documenten/nieuw?soort=publicatie").get_data(as_text=True)
+    fields = {
+        "csrf_token": csrf_token(page),
+        "soort": "publicatie",
+        "titel": "Koken in de wijk",
+        "samenvatting": "Wat we leerden.",
+        "jaar": "vorig jaar",
+        "project": "Wijk-werken",
+    }
+    first = coach.post(
+        "/beheer/documenten/nieuw",
+        data={**fields, "bestand": (io.BytesIO(word_file()), "Verslag.docx")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    token = re.search(r'name="bewaard" value="([0-9a-f]{32})"', first)
+    assert token and "'Verslag.docx' is onthouden" in first
+    held = Path(coach.application.config["INBOX_DIR"]) / ".documenten"
+    assert sorted(p.suffix for p in held.iterdir()) == [".bestand", ".json"]
+    second = coach.post(
+        "/beheer/documenten/nieuw",
+        data={**fields, "jaar": "2026", "bewaard": token.group(1)},
+        content_type="multipart/form-data",
+    )
+    assert second.status_code == 303
+    assert (valid_content / "publicaties" / "koken-in-de-wijk-afbeelding-1.jpg").is_file()
+    assert list(held.iterdir()) == []
+    forged = coach.post(
+        "/beheer/documenten/nieuw",
+        data={**fields, "jaar": "2026", "titel": "Ander", "bewaard": "../../content/x"},
+        content_type="multipart/form-data",
+    )
+    assert forged.status_code == 422 and "Kies het Word-bestand" in forged.get_data(as_text=True)

@@ -26,6 +26,7 @@ from kookboek.editing.documents import (
     listed_documents,
     save_document,
 )
+from kookboek.editing.held import HeldFiles
 from kookboek.editing.prices import (
     PriceEditErrors,
     PriceReview,
@@ -41,6 +42,12 @@ from kookboek.web.moderation import coach_only, moderation
 from kookboek.web.shared import UNIT_CHOICES
 
 content_pages = Blueprint("inhoud", __name__)
+
+# Word files the coach sent while a field still had a problem (in the inbox folder: never
+# published, outside git).
+HELD_FOLDER = ".documenten"
+# Above the Word file's own limit, so that one too large is told so (editing/word.py).
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 
 CHANGED_MEANWHILE = (
     "De prijslijst is ondertussen veranderd, door een andere begeleider of in het bestand "
@@ -232,25 +239,39 @@ def new_document() -> ResponseReturnValue:
     return _document_form(raw, {})
 
 
+def _held() -> HeldFiles:
+    return HeldFiles(current_app.config["INBOX_DIR"] / HELD_FOLDER)
+
+
 @content_pages.post("/documenten/nieuw")
 @coach_only
 def upload_document() -> ResponseReturnValue:
     kind = KINDS.get(request.form.get("soort", ""), KINDS["publicatie"])
     upload = request.files.get("bestand")
-    data = upload.read(25 * 1024 * 1024) if upload else b""
+    name, data = ((upload.filename or "") if upload else ""), b""
+    if upload and name:
+        data = upload.read(MAX_UPLOAD_BYTES)
+    held_token = request.form.get("bewaard", "")[:40]
+    if not data:
+        # No new file chosen: the one she sent before, kept while she corrected the fields.
+        name, data = _held().get(held_token) or ("", b"")
     raw = RawDocument(
         kind=kind.key,
         values={f.key: request.form.get(f.key, "")[:2000] for f in kind.fields},
         replaces=request.form.get("vervang", "")[:80],
         version=request.form.get("versie", "")[:100],
-        file_name=(upload.filename or "") if upload else "",
+        file_name=name,
         file_data=data,
     )
     taken = {d.slug for found in listed_documents(_content_dir()).values() for d in found}
     try:
         saved = save_document(_content_dir(), raw, taken)
     except DocumentProblems as exc:
-        return _document_form(raw, exc.errors, status=422)
+        _held().release(held_token)
+        held = None
+        if data and "bestand" not in exc.errors:
+            held = (_held().hold(name, data), name)
+        return _document_form(raw, exc.errors, held=held, status=422)
     except ChangedMeanwhile:
         message = (
             "Dit document is ondertussen veranderd, door een andere begeleider of in het "
@@ -259,6 +280,7 @@ def upload_document() -> ResponseReturnValue:
         )
         raw.version = version_of(_content_dir() / kind.folder / f"{raw.replaces}.md")
         return _document_form(raw, {"algemeen": message}, status=409)
+    _held().release(held_token)
     verb = "vervangen" if raw.replaces else "toegevoegd"
     notes = " ".join(saved.notes)
     flash(f"{kind.label} '{saved.title}' is {verb}. {notes}".strip())
@@ -266,10 +288,19 @@ def upload_document() -> ResponseReturnValue:
 
 
 def _document_form(
-    raw: RawDocument, errors: dict[str, str], status: int = 200
+    raw: RawDocument,
+    errors: dict[str, str],
+    *,
+    held: tuple[str, str] | None = None,
+    status: int = 200,
 ) -> ResponseReturnValue:
     return render_template(
-        "beheer/document_form.html", raw=raw, kind=KINDS[raw.kind], kinds=KINDS, errors=errors
+        "beheer/document_form.html",
+        raw=raw,
+        kind=KINDS[raw.kind],
+        kinds=KINDS,
+        errors=errors,
+        held=held,
     ), status
 
 
