@@ -6,11 +6,14 @@ import html
 import io
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 
 from editing.word_fixture import word_file
 from form_helpers import csrf_token
+from kookboek.editing import overlay
 
 
 def _form_fields(page: str) -> dict[str, str]:
@@ -179,3 +182,20 @@ def test_a_word_file_is_kept_while_the_fields_are_corrected(
         content_type="multipart/form-data",
     )
     assert forged.status_code == 422 and "Kies het Word-bestand" in forged.get_data(as_text=True)
+
+
+def test_changes_are_checked_in_the_inbox_folder_the_server_may_write(
+    coach: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a server (deploy/) the form may write only its inbox and the content folder.
+    places: list[str] = []
+    real = overlay.tempfile.TemporaryDirectory
+
+    def recorded(**options: Any) -> Any:
+        places.append(str(options["dir"]))
+        return real(**options)
+
+    monkeypatch.setattr(overlay.tempfile, "TemporaryDirectory", recorded)
+    fields = _form_fields(coach.get("/beheer/prijzen").get_data(as_text=True))
+    coach.post("/beheer/prijzen", data={**fields, "prijs:ui": "2,35"})
+    assert places == [str(coach.application.config["INBOX_DIR"])]

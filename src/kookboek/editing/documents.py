@@ -314,9 +314,14 @@ def prepare_document(
 
 
 def save_document(
-    content_dir: Path, raw: RawDocument, taken_slugs: set[str], author: str | None = None
+    content_dir: Path,
+    raw: RawDocument,
+    taken_slugs: set[str],
+    author: str | None = None,
+    workspace: Path | None = None,
 ) -> SavedDocument:
-    """Check and save ``raw``; ``DocumentProblems`` (at their fields) or ``ChangedMeanwhile``."""
+    """Check and save ``raw``; ``DocumentProblems`` (at their fields) or ``ChangedMeanwhile``.
+    ``workspace``: see ``check_with_changes``."""
     kind, slug, changes, notes = prepare_document(content_dir, raw, taken_slugs)
     relative = f"{kind.folder}/{slug}.md"
     if raw.replaces and version_of(content_dir / relative) != raw.version:
@@ -327,7 +332,7 @@ def save_document(
     except ContentErrors as exc:
         earlier = {_key(e) for e in exc.errors}
     try:
-        project = check_with_changes(content_dir, changes)
+        project = check_with_changes(content_dir, changes, workspace)
     except ContentErrors as exc:
         new = [e for e in exc.errors if _key(e) not in earlier]
         if new:

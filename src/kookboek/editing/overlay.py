@@ -19,17 +19,23 @@ from kookboek.content.project import Project, load_project
 from kookboek.editing.changes import ContentChange, content_file
 
 
-def check_with_changes(content_dir: Path, changes: Sequence[ContentChange]) -> Project:
+def check_with_changes(
+    content_dir: Path, changes: Sequence[ContentChange], workspace: Path | None = None
+) -> Project:
     """The content with ``changes`` applied, loaded and checked; raises ``ContentErrors``
     (with the real file names) when anything is wrong.
 
-    The returned project's files are gone once this returns: use its models and costs,
-    not its paths.
+    ``workspace``: a writable folder on the same disk as the content, for the mirror (by
+    default the folder around the content; the form's server passes its inbox folder, the
+    one it may write besides the content). The returned project's files are gone once this
+    returns: use its models and costs, not its paths.
     """
     content_dir = content_dir.absolute()
     for change in changes:
         content_file(content_dir, change.path)  # refuses a path that leads outside
-    with tempfile.TemporaryDirectory(prefix=MIRROR_PREFIX, dir=content_dir.parent) as folder:
+    place = workspace if workspace is not None else content_dir.parent
+    place.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=MIRROR_PREFIX, dir=place) as folder:
         mirror = Path(folder) / content_dir.name
         _mirror(content_dir, mirror, {c.path for c in changes})
         for change in changes:

@@ -344,16 +344,19 @@ def current_prices(content_dir: Path) -> tuple[PriceList, str]:
     return load_prices(content_dir), version
 
 
-def review_price_edit(content_dir: Path, edit: PriceEdit, version: str) -> PriceReview:
+def review_price_edit(
+    content_dir: Path, edit: PriceEdit, version: str, workspace: Path | None = None
+) -> PriceReview:
     """``edit`` applied to the file of ``version`` (the form's), checked, with its effect.
 
-    Raises ``ChangedMeanwhile`` when the file is no longer that version."""
+    Raises ``ChangedMeanwhile`` when the file is no longer that version. ``workspace``: see
+    ``check_with_changes``."""
     if version_of(content_dir / PRICES_FILE) != version:
         raise ChangedMeanwhile([PRICES_FILE])
     text = apply_price_edit((content_dir / PRICES_FILE).read_text(encoding="utf-8"), edit)
     before, earlier = _project(lambda: load_project(content_dir))
     change = ContentChange(PRICES_FILE, text.encode("utf-8"))
-    after, now = _project(lambda: check_with_changes(content_dir, [change]))
+    after, now = _project(lambda: check_with_changes(content_dir, [change], workspace))
     known = {(e.path, e.field, e.message) for e in earlier}
     problems = tuple(e for e in now if (e.path, e.field, e.message) not in known)
     effects: list[CostEffect] = []

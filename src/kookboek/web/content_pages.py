@@ -103,7 +103,7 @@ def price_action() -> ResponseReturnValue:
         flash("Je hebt niets veranderd.")
         return _price_form(current, raw, {}, started=started)
     try:
-        review = review_price_edit(content, edit, raw.version)
+        review = review_price_edit(content, edit, raw.version, _workspace())
         if action == "bewaren" and review.can_save:
             save_price_edit(content, review)
         else:
@@ -239,6 +239,13 @@ def new_document() -> ResponseReturnValue:
     return _document_form(raw, {})
 
 
+def _workspace() -> Path:
+    """Where a change is checked before it is saved: the inbox folder, which the form may
+    write on a server (deploy/), next to the content on the same disk."""
+    folder: Path = current_app.config["INBOX_DIR"]
+    return folder
+
+
 def _held() -> HeldFiles:
     return HeldFiles(current_app.config["INBOX_DIR"] / HELD_FOLDER)
 
@@ -265,7 +272,7 @@ def upload_document() -> ResponseReturnValue:
     )
     taken = {d.slug for found in listed_documents(_content_dir()).values() for d in found}
     try:
-        saved = save_document(_content_dir(), raw, taken)
+        saved = save_document(_content_dir(), raw, taken, workspace=_workspace())
     except DocumentProblems as exc:
         _held().release(held_token)
         held = None
