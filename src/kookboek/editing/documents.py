@@ -24,7 +24,6 @@ from kookboek.content.project import (
     RECOMMENDATIONS_DIR,
     Project,
     content_files,
-    load_project,
 )
 from kookboek.content.slugs import slugify, unique_slug
 from kookboek.content.source import SourceError, read_markdown
@@ -34,7 +33,7 @@ from kookboek.editing.changes import (
     save_content_change,
     version_of,
 )
-from kookboek.editing.overlay import check_with_changes
+from kookboek.editing.overlay import check_with_changes, load_current
 from kookboek.editing.word import WordProblem, word_to_markdown
 
 MAX_MARKDOWN_BYTES = 1024 * 1024
@@ -328,7 +327,7 @@ def save_document(
         raise ChangedMeanwhile([relative])
     earlier: set[tuple[str, str, str]] = set()
     try:
-        load_project(content_dir)
+        load_current(content_dir, workspace)
     except ContentErrors as exc:
         earlier = {_key(e) for e in exc.errors}
     try:

@@ -33,8 +33,7 @@ def check_with_changes(
     content_dir = content_dir.absolute()
     for change in changes:
         content_file(content_dir, change.path)  # refuses a path that leads outside
-    place = workspace if workspace is not None else content_dir.parent
-    place.mkdir(parents=True, exist_ok=True)
+    place = _place(content_dir, workspace)
     with tempfile.TemporaryDirectory(prefix=MIRROR_PREFIX, dir=place) as folder:
         mirror = Path(folder) / content_dir.name
         _mirror(content_dir, mirror, {c.path for c in changes})
@@ -44,7 +43,7 @@ def check_with_changes(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(change.data)
         try:
-            return load_project(mirror)
+            return load_project(mirror, parse_cache=place / PARSE_CACHE)
         except ContentErrors as exc:
             shown_mirror = display_path(mirror)
             shown_real = display_path(content_dir)
@@ -56,6 +55,20 @@ def check_with_changes(
 
 # Left behind only when the process is killed mid-check; ignored by git.
 MIRROR_PREFIX = ".kookboek-nakijken-"
+# Parsed content files, kept between checks (a file's bytes are its key): the content as it
+# is and as it would be are mostly the same files.
+PARSE_CACHE = ".kookboek-nakijken.pickle"
+
+
+def load_current(content_dir: Path, workspace: Path | None = None) -> Project:
+    """The content as it is now, loaded with the same parse cache as the checks."""
+    return load_project(content_dir, parse_cache=_place(content_dir, workspace) / PARSE_CACHE)
+
+
+def _place(content_dir: Path, workspace: Path | None) -> Path:
+    place = workspace if workspace is not None else content_dir.absolute().parent
+    place.mkdir(parents=True, exist_ok=True)
+    return place
 
 
 def _mirror(real: Path, mirror: Path, changed: set[str]) -> None:

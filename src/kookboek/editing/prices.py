@@ -24,7 +24,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 
 from kookboek.content.errors import ContentError, ContentErrors
 from kookboek.content.models import PriceEntry, PriceList, normalise_name
-from kookboek.content.project import PRICES_FILE, Project, load_prices, load_project
+from kookboek.content.project import PRICES_FILE, Project, load_prices
 from kookboek.content.vocabulary import ALLERGENS, UNITS
 from kookboek.editing.changes import (
     ChangedMeanwhile,
@@ -32,7 +32,7 @@ from kookboek.editing.changes import (
     save_content_change,
     version_of,
 )
-from kookboek.editing.overlay import check_with_changes
+from kookboek.editing.overlay import check_with_changes, load_current
 from kookboek.pricing.money import format_money
 
 MAX_PRICE = Decimal("10000")
@@ -354,7 +354,7 @@ def review_price_edit(
     if version_of(content_dir / PRICES_FILE) != version:
         raise ChangedMeanwhile([PRICES_FILE])
     text = apply_price_edit((content_dir / PRICES_FILE).read_text(encoding="utf-8"), edit)
-    before, earlier = _project(lambda: load_project(content_dir))
+    before, earlier = _project(lambda: load_current(content_dir, workspace))
     change = ContentChange(PRICES_FILE, text.encode("utf-8"))
     after, now = _project(lambda: check_with_changes(content_dir, [change], workspace))
     known = {(e.path, e.field, e.message) for e in earlier}
