@@ -115,7 +115,12 @@ def test_replacing_keeps_the_address_removes_old_pictures_and_refuses_a_stale_fo
 
 
 def test_a_file_of_another_kind_is_refused_at_the_file_field(valid_content: Path) -> None:
-    for name, data in [("foto.jpg", b"\xff\xd8"), ("v.docx", b"geen zip"), ("t.md", b"\xff\xfe")]:
+    for name, data in [
+        ("foto.jpg", b"\xff\xd8"),
+        ("oud.doc", b"\xd0\xcf\x11\xe0"),
+        ("v.docx", b"geen zip"),
+        ("t.md", b"\xff\xfe"),
+    ]:
         fields = {**FIELDS, "doelgroep": "Begeleiders", "duur": "10 weken"}
         raw = RawDocument("draaiboek", fields, file_name=name, file_data=data)
         with pytest.raises(DocumentProblems) as refused:

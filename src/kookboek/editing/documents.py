@@ -282,6 +282,11 @@ def prepare_document(
     name = raw.file_name.lower()
     if not raw.file_data:
         errors["bestand"] = "Kies het Word-bestand (.docx) of Markdown-bestand (.md)."
+    elif name.endswith((".doc", ".odt", ".rtf", ".pdf")):
+        errors["bestand"] = (
+            "Dit soort bestand kunnen we niet lezen. Open het in Word en kies Bestand, "
+            "Opslaan als, 'Word-document (.docx)'. Kies dan dat bestand."
+        )
     elif not name.endswith((".docx", ".md", ".markdown", ".txt")):
         errors["bestand"] = "Kies een Word-bestand (.docx) of een Markdown-bestand (.md)."
     if errors:
