@@ -146,6 +146,16 @@ def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Pa
     assert 'type="application/ld+json"' in head and "ld+json" not in body
 
 
+def test_the_price_list_is_searched_as_it_reads(built: Path) -> None:
+    # A table's cells glued together read as another price: "€ 2,20500 g".
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    prices = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "prijzen/")
+    assert "rode linzen: € 2,20 per 500 g" in prices.replace("\xa0", " ")
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["text"]).replace("\xa0", " ")
+        assert not re.search(r"€ ?\d+,\d\d[\w€]", text), (doc["location"], text)
+
+
 def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:
     import xml.etree.ElementTree as ElementTree
 

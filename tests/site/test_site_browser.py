@@ -457,6 +457,17 @@ def test_search_button_opens_the_best_result(phone: Any, base_url: str) -> None:
     assert phone.text_content("h1") == "Linzensoep"
 
 
+def test_a_search_shows_the_price_list_as_it_reads(phone: Any, base_url: str) -> None:
+    phone.goto(base_url)
+    phone.click("label.md-header__button[for='__search']")
+    phone.keyboard.type("linzen")
+    found = phone.locator(".md-search-result__item", has_text="Prijslijst").first
+    found.wait_for(timeout=15_000)
+    text = found.inner_text().replace("\xa0", " ")
+    assert "rode linzen: € 2,20 per 500 g" in text
+    assert "€ 2,20500" not in text.replace(" ", "")
+
+
 def test_done_folds_the_filters_and_shows_the_cards(phone: Any, base_url: str) -> None:
     phone.goto(base_url + "recepten/")
     phone.wait_for_selector("[data-kb-filters][data-kb-ready]")
