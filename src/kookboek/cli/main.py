@@ -42,19 +42,29 @@ def main() -> None:
     metavar="MAP",
     help="De map met de inhoud.",
 )
-def check(content_dir: Path) -> None:
+@click.option(
+    "-v",
+    "--uitgebreid",
+    "--verbose",
+    "verbose",
+    is_flag=True,
+    help="Toon elk probleem op zijn eigen lijn, ook als er veel van één soort zijn.",
+)
+def check(content_dir: Path, verbose: bool) -> None:
     """Controleer alle recepten, publicaties, tools en de prijslijst.
 
     Elk probleem staat op één lijn: bestand, lijnnummer, veld en wat er mis is. Alle
-    problemen komen in één keer. Is alles goed, dan zie je "Alles in orde".
+    problemen en waarschuwingen komen in één keer. Zijn er veel van één soort (zoals
+    ingrediënten die niet in de prijslijst staan), dan staan ze samen in één zin; met -v
+    zie je ze elk apart. Is alles goed, dan zie je "Alles in orde".
     """
     try:
         project = load_project(content_dir)
     except ContentErrors as exc:
-        click.echo(exc.report(), err=False)
+        click.echo(exc.report(verbose=verbose, command=command_name()), err=False)
         sys.exit(1)
     if project.warnings:
-        click.echo(warnings_report(project.warnings))
+        click.echo(warnings_report(project.warnings, verbose=verbose, command=command_name()))
     click.echo(project.summary())
 
 

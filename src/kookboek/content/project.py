@@ -169,6 +169,8 @@ class _Loader:
             patterns=YAML_FILES,
         )
 
+        # Also in a run with errors: the coach sees everything to look at at once.
+        self.warnings.extend(recipe_warnings(recipes))
         if prices is None or competences is None or self.errors:
             return None
         # Every pricing problem was reported by the rules above, so pricing cannot fail here.
@@ -187,7 +189,7 @@ class _Loader:
             playbooks=tuple(p for p, _ in playbooks),
             recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
             menus=tuple(m for m, _ in menus),
-            warnings=tuple(sorted([*self.warnings, *recipe_warnings(recipes)])),
+            warnings=tuple(sorted(self.warnings)),
         )
 
     # -- data files ---------------------------------------------------------------------------
