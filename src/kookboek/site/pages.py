@@ -378,7 +378,7 @@ def _price_list(site: SiteContext, root: str) -> str:
 
 
 def render_price_list_search_text(site: SiteContext) -> str:
-    """The price list as search shows it: one line per ingredient that reads as the table."""
+    """The price list as search shows it: each ingredient in words that read as the table."""
     return site.listing(["prices-search"], "", lambda: _price_list_search_text(site))
 
 
