@@ -44,10 +44,31 @@ content_option = click.option(
     metavar="MAP",
     help="De map met de inhoud.",
 )
+
+
+class _Months(click.ParamType[int, object]):
+    """A number of months from 1 to 120, with a Dutch message."""
+
+    name = "maanden"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        try:
+            months = int(str(value))
+        except ValueError:
+            months = 0
+        if not 1 <= months <= 120:
+            self.fail(
+                f"{value!r} is geen aantal maanden: kies een getal van 1 tot 120.", param, ctx
+            )
+        return months
+
+
 retention_option = click.option(
     "--bewaartermijn",
     "retention",
-    type=click.IntRange(1, 120),
+    type=_Months(),
     default=RETENTION_MONTHS,
     show_default=True,
     metavar="MAANDEN",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +67,15 @@ class PortfolioStore:
         # A hash, not the name: the file name tells nothing about her.
         digest = hashlib.sha256(name_key(name).encode()).hexdigest()[:24]
         return self.folder / f"{digest}.json"
+
+    def key_of(self, name: str) -> str:
+        """Her key in addresses on /beheer: the name of her file, which tells nothing."""
+        return self.path_of(name).stem
+
+    def by_key(self, key: str) -> Portfolio:
+        if not re.fullmatch(r"[0-9a-f]{24}", key) or not (self.folder / f"{key}.json").is_file():
+            raise UnknownParticipant("Dit portfolio bestaat niet (meer).")
+        return self._read(self.folder / f"{key}.json")
 
     def exists(self, name: str) -> bool:
         return self.path_of(name).is_file()
