@@ -159,3 +159,15 @@ def test_check_names_whose_retention_has_passed(
     assert "Let op, bewaartermijn voorbij:" in said
     assert "portfolio van Zoulikha: haar laatste kookmoment was op 21-10-2026" in said
     assert "portfolio verwijder Marieke" in said
+
+
+def test_a_file_not_in_utf8_is_told_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = portfolio_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    (project / "lijst.csv").write_bytes(ATTENDANCE.replace("Rekende", "Rékende").encode("cp1252"))
+    result = RUNNER.invoke(main, ["portfolio", "importeer", "lijst.csv"])
+    assert result.exit_code == 1
+    assert "lijst.csv:2: het bestand is niet in UTF-8 opgeslagen." in result.output
+    assert not (project / "portfolio").exists()

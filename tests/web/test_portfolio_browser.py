@@ -33,6 +33,11 @@ def check(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     assert axe_violations(page) == [], name
     assert fits(page), name
+    for width in (320, 1280):  # the smallest phone, and the coach's computer
+        page.set_viewport_size({"width": width, "height": 740})
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        assert fits(page), f"{name} at {width} px"
+    page.set_viewport_size({"width": 360, "height": 740})
 
 
 @pytest.mark.browser
