@@ -12,6 +12,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from form_helpers import send
+from kookboek.inbox.store import Inbox
+from kookboek.inbox.submission import RawIngredient, RawSubmission, parse_submission
 from kookboek.portfolio.store import PortfolioStore
 from project_paths import FIXTURES
 
@@ -186,3 +189,48 @@ def test_the_group_overview_counts_without_names(
         in rows
     )
     assert b"Zoulikha" not in csv.data
+
+
+def test_a_session_may_cook_a_waiting_submission_or_something_else(
+    app: Flask, coach: FlaskClient, token: str
+) -> None:
+
+    raw = RawSubmission(
+        title="Stoemp met prei",
+        description="Stevig.",
+        category="hoofdgerecht",
+        portions="4",
+        minutes="35",
+        ingredients=[RawIngredient("uien", "2", "stuk", "")],
+        steps=["Kook."],
+        competences=["plannen"],
+    )
+    entry_id = send(
+        Inbox(app.config["INBOX_DIR"]), parse_submission(raw, {"plannen"}, dt.date.today()), None
+    )
+    add(coach, token, "Zoulikha")
+    key = kept(app).key_of("Zoulikha")
+    form = coach.get("/beheer/portfolio/kookmoment").get_data(as_text=True)
+    assert f'value="inzending:{entry_id}"' in form and "Stoemp met prei" in form
+    for day, choice, text in (
+        ("2026-10-14", f"inzending:{entry_id}", ""),
+        ("2026-10-21", "tekst", "Soep van de dag"),
+    ):
+        response = coach.post(
+            "/beheer/portfolio/kookmoment",
+            data={
+                "csrf_token": token,
+                "datum": day,
+                "recept": choice,
+                "recept_tekst": text,
+                "aanwezig": [key],
+            },
+        )
+        assert response.status_code == 303
+    recipes = [s.recipe for s in kept(app).get("Zoulikha").sessions]
+    assert [(r.kind, r.title) for r in recipes if r] == [
+        ("inzending", "Stoemp met prei"),
+        ("tekst", "Soep van de dag"),
+    ]
+    pdf = coach.get(f"/beheer/portfolio/{key}/wat-ik-kan.pdf")
+    assert pdf.status_code == 200
