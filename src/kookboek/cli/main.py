@@ -11,6 +11,7 @@ import click
 from kookboek.cli import dutch
 from kookboek.cli.form import form, inbox, set_password
 from kookboek.cli.options import config_option
+from kookboek.cli.portfolio import portfolio, retention_option, retention_warnings
 from kookboek.cli.publish import publish
 from kookboek.content.errors import ContentErrors, warnings_report
 from kookboek.content.project import load_project
@@ -42,12 +43,30 @@ def main() -> None:
     metavar="MAP",
     help="De map met de inhoud.",
 )
-def check(content_dir: Path) -> None:
+@click.option(
+    "--portfolio",
+    "portfolio_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="portfolio",
+    show_default=True,
+    metavar="MAP",
+    help="De map met de portfolio's: wiens bewaartermijn voorbij is, staat in het verslag.",
+)
+@retention_option
+def check(content_dir: Path, portfolio_dir: Path, retention: int) -> None:
     """Controleer alle recepten, publicaties, tools en de prijslijst.
 
     Elk probleem staat op één lijn: bestand, lijnnummer, veld en wat er mis is. Alle
-    problemen komen in één keer. Is alles goed, dan zie je "Alles in orde".
+    problemen komen in één keer. Is alles goed, dan zie je "Alles in orde". Ook de
+    portfolio's waarvan de bewaartermijn voorbij is, worden genoemd.
     """
+    import datetime as dt
+
+    expired = retention_warnings(portfolio_dir, retention, dt.date.today())
+    if expired:
+        click.echo("Let op, bewaartermijn voorbij:")
+        for line in expired:
+            click.echo(line)
     try:
         project = load_project(content_dir)
     except ContentErrors as exc:
@@ -115,3 +134,4 @@ main.add_command(form)
 main.add_command(inbox)
 main.add_command(set_password)
 main.add_command(publish)
+main.add_command(portfolio)
