@@ -53,12 +53,22 @@ def main() -> None:
     help="De map met de portfolio's: wiens bewaartermijn voorbij is, staat in het verslag.",
 )
 @retention_option
-def check(content_dir: Path, portfolio_dir: Path, retention: int) -> None:
+@click.option(
+    "-v",
+    "--uitgebreid",
+    "--verbose",
+    "verbose",
+    is_flag=True,
+    help="Toon elk probleem op zijn eigen lijn, ook als er veel van één soort zijn.",
+)
+def check(content_dir: Path, portfolio_dir: Path, retention: int, verbose: bool) -> None:
     """Controleer alle recepten, publicaties, tools en de prijslijst.
 
     Elk probleem staat op één lijn: bestand, lijnnummer, veld en wat er mis is. Alle
-    problemen komen in één keer. Is alles goed, dan zie je "Alles in orde". Ook de
-    portfolio's waarvan de bewaartermijn voorbij is, worden genoemd.
+    problemen en waarschuwingen komen in één keer. Zijn er veel van één soort (zoals
+    ingrediënten die niet in de prijslijst staan), dan staan ze samen in één zin; met -v
+    zie je ze elk apart. Is alles goed, dan zie je "Alles in orde". Ook de portfolio's
+    waarvan de bewaartermijn voorbij is, worden genoemd.
     """
     import datetime as dt
 
@@ -70,10 +80,10 @@ def check(content_dir: Path, portfolio_dir: Path, retention: int) -> None:
     try:
         project = load_project(content_dir)
     except ContentErrors as exc:
-        click.echo(exc.report(), err=False)
+        click.echo(exc.report(verbose=verbose, command=command_name()), err=False)
         sys.exit(1)
     if project.warnings:
-        click.echo(warnings_report(project.warnings))
+        click.echo(warnings_report(project.warnings, verbose=verbose, command=command_name()))
     click.echo(project.summary())
 
 

@@ -195,6 +195,8 @@ class _Loader:
             known = set(competence_ids) if competence_ids is not None else None
             tasks = self._load_data(TASKS_FILE, lambda source: _tasks(source, known))
 
+        # Also in a run with errors: the coach sees everything to look at at once.
+        self.warnings.extend(recipe_warnings(recipes))
         if prices is None or competences is None or tasks is None or self.errors:
             return None
         # Every pricing problem was reported by the rules above, so pricing cannot fail here.
@@ -214,7 +216,7 @@ class _Loader:
             recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
             menus=tuple(m for m, _ in menus),
             tasks=tasks,
-            warnings=tuple(sorted([*self.warnings, *recipe_warnings(recipes)])),
+            warnings=tuple(sorted(self.warnings)),
         )
 
     # -- data files ---------------------------------------------------------------------------
