@@ -24,6 +24,12 @@ PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
 SETUP_PROGRAMS = {"sudo", "brew", "wsl", "git", "cd"}
 SERVERS = {"serve", "form"}  # they would run until Ctrl+C: checked with --help
 PASSWORD = "drie lange woorden"
+ATTENDANCE_FILE = "aanwezigheden.csv"
+ATTENDANCE = (
+    "datum;deelnemer;recept;competenties;observatie;toestemming\n"
+    "2026-10-14;Fatima;linzensoep;plannen rekenen;Rekende de boodschappen uit.;2026-10-01\n"
+    "21/10/2026;Fatima;pannenkoeken;samenwerken;;\n"
+)
 
 
 def code_texts() -> list[str]:
@@ -70,6 +76,14 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         typed = f"{PASSWORD}\n{PASSWORD}\n"
     elif args[1] == "publish":
         prepare_a_repository(project, tmp_path)
+    elif args[1] == "portfolio":
+        # The attendance list the handleiding describes, read in first for the other commands.
+        (project / ATTENDANCE_FILE).write_text(ATTENDANCE, encoding="utf-8")
+        if args[2] != "importeer":
+            importing = [str(LAUNCHER), "portfolio", "importeer", ATTENDANCE_FILE]
+            subprocess.run(importing, cwd=project, env=env, capture_output=True, check=True)
+        if args[2] == "verwijder":
+            typed = "y\n"
     done = subprocess.run(
         args,
         cwd=project,
@@ -95,6 +109,10 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         assert (project / "inzendingen" / ".beheer-wachtwoord").is_file()
     if args[1] == "publish":
         assert "Online gezet: https://kookgroep.github.io/kookboek/" in output
+    if args[1:3] == ["portfolio", "importeer"]:
+        assert "Ingelezen: 2 keer aanwezig" in output
+    if args[1:3] == ["portfolio", "verwijder"]:
+        assert "is verwijderd" in output and not any((project / "portfolio").iterdir())
 
 
 def prepare_a_repository(project: Path, home: Path) -> None:

@@ -55,6 +55,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         INBOX_DIR=Path("inzendingen"),
+        # The participants' portfolios: private, beside the inbox, outside content/ and git.
+        PORTFOLIO_DIR=Path("portfolio"),
+        PORTFOLIO_RETENTION_MONTHS=12,
         CONTENT_DIR=Path("content"),
         FONT_DIR=FONTS_DIR,
         # Well above the photo limit: a photo that is too large still arrives whole, so the
@@ -84,6 +87,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # stylesheet then came back as "not found" under ./kookboek form).
     app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"]).absolute()
     app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"]).absolute()
+    app.config["PORTFOLIO_DIR"] = Path(app.config["PORTFOLIO_DIR"]).absolute()
     # The site's theme (Material's custom_dir): the preview uses its stylesheet and script.
     app.config["THEME_DIR"] = Path(
         app.config.get("THEME_DIR") or app.config["CONTENT_DIR"].parent / "theme"
@@ -102,10 +106,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.session_interface = HttpsAwareSessionInterface()
 
     from kookboek.web.moderation import moderation, refuse_plain_http_from_elsewhere
+    from kookboek.web.portfolio import portfolio, refuse_plain_http_to_portfolio
 
     # Before the CSRF check: a password typed over plain HTTP on another machine is refused
     # with the explanation, never checked.
     app.before_request(refuse_plain_http_from_elsewhere)
+    app.before_request(refuse_plain_http_to_portfolio)
     csrf.init_app(app)
 
     # Nests /beheer/prijzen and /beheer/documenten in /beheer (once, on first import).
@@ -114,6 +120,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(participant)
     app.register_blueprint(moderation)
+    app.register_blueprint(portfolio)
 
     @app.get("/site/assets/<path:name>")
     def site_asset(name: str) -> Response:
