@@ -64,12 +64,12 @@ def test_the_unit_runs_the_form_behind_caddy_on_this_computer_only() -> None:
     assert upstreams == [f"{options['proxy']}:{options['port']}"]
     assert service["User"] == service["Group"] == "kookboek"
     assert service["WorkingDirectory"] == PROJECT_DIR
-    # The form may write only its inbox, the approved recipes and the portfolios, all inside
-    # the project.
+    # The form may write only its inbox, the content (approved recipes, prices, publications
+    # and tools from /beheer) and the portfolios, all inside the project.
     writable = service["ReadWritePaths"].split()
     assert writable == [
         f"{PROJECT_DIR}/{options['inbox_dir']}",
-        f"{PROJECT_DIR}/content/recepten",
+        f"{PROJECT_DIR}/content",
         f"{PROJECT_DIR}/{options['portfolio_dir']}",
     ]
     assert service["ProtectSystem"] == "strict" and service["NoNewPrivileges"] == "yes"

@@ -65,6 +65,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # a bare "too large". The photo itself is checked on its own (MAX_PHOTO_BYTES).
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         MAX_FORM_MEMORY_SIZE=1024 * 1024,
+        # The price page posts one field per price-list entry: room for a few thousand.
+        MAX_FORM_PARTS=5000,
         MAX_INBOX_ENTRIES=500,
         SEND_LIMIT=(10, 3600.0),  # recipes sent per address per hour
         POST_LIMIT=(60, 600.0),  # any form post per address per 10 minutes
@@ -112,6 +114,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(refuse_plain_http_to_portfolio)
     csrf.init_app(app)
 
+    # Nests /beheer/prijzen and /beheer/documenten in /beheer (once, on first import).
+    import kookboek.web.content_pages  # noqa: F401
     from kookboek.web.participant import participant
 
     app.register_blueprint(participant)

@@ -55,7 +55,8 @@ log = logging.getLogger("kookboek.beheer")
 def refuse_plain_http_from_elsewhere() -> ResponseReturnValue | None:
     """Run before every request (before the CSRF check): a /beheer page asked for over plain
     HTTP from another machine gets the explanation instead, whatever it was."""
-    if request.blueprint != moderation.name or request.is_secure or from_this_computer():
+    # request.blueprints: this blueprint and the ones it is nested in (/beheer/prijzen, ...).
+    if moderation.name not in request.blueprints or request.is_secure or from_this_computer():
         return None
     return render_template("beheer/not_here.html"), 403
 
