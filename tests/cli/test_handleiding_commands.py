@@ -25,6 +25,12 @@ PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
 SETUP_PROGRAMS = {"sudo", "brew", "wsl", "git", "cd"}
 SERVERS = {"serve", "form"}  # they would run until Ctrl+C: checked with --help
 PASSWORD = "drie lange woorden"
+ATTENDANCE_FILE = "aanwezigheden.csv"
+ATTENDANCE = (
+    "datum;deelnemer;recept;competenties;observatie;toestemming\n"
+    "2026-10-14;Fatima;linzensoep;plannen rekenen;Rekende de boodschappen uit.;2026-10-01\n"
+    "21/10/2026;Fatima;pannenkoeken;samenwerken;;\n"
+)
 
 
 def code_texts() -> list[str]:
@@ -80,6 +86,14 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         )  # fmt: skip
     elif args[1] == "publish":
         prepare_a_repository(project, tmp_path)
+    elif args[1] == "portfolio":
+        # The attendance list the handleiding describes, read in first for the other commands.
+        (project / ATTENDANCE_FILE).write_text(ATTENDANCE, encoding="utf-8")
+        if args[2] != "importeer":
+            importing = [str(LAUNCHER), "portfolio", "importeer", ATTENDANCE_FILE]
+            subprocess.run(importing, cwd=project, env=env, capture_output=True, check=True)
+        if args[2] == "verwijder":
+            typed = "y\n"
     done = subprocess.run(
         args,
         cwd=project,
@@ -108,6 +122,10 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         assert accounts == ([] if args[2] == "verwijderen" else [args[3]] if len(args) > 3 else [])
     if args[1] == "publish":
         assert "Online gezet: https://kookgroep.github.io/kookboek/" in output
+    if args[1:3] == ["portfolio", "importeer"]:
+        assert "Ingelezen: 2 keer aanwezig" in output
+    if args[1:3] == ["portfolio", "verwijder"]:
+        assert "is verwijderd" in output and not any((project / "portfolio").iterdir())
 
 
 def prepare_a_repository(project: Path, home: Path) -> None:

@@ -78,11 +78,12 @@ def test_the_unit_runs_the_form_behind_caddy_on_this_computer_only() -> None:
     assert upstreams == [f"{options['proxy']}:{options['port']}"]
     assert service["User"] == service["Group"] == "kookboek"
     assert service["WorkingDirectory"] == PROJECT_DIR
-    # The form writes its project (inbox, recipes, their git history, the build of Zet online)
-    # and the folder Caddy serves the website from; nothing else.
+    # The form writes its project (inbox, content from /beheer with its git history, the
+    # portfolios, the build of Zet online) and the folder Caddy serves the website from.
     writable = service["ReadWritePaths"].split()
     assert writable == [PROJECT_DIR, SERVED_SITE.parent.as_posix()]
-    assert (Path(PROJECT_DIR) / options["inbox_dir"]).is_relative_to(PROJECT_DIR)
+    for inside in (options["inbox_dir"], "content", options["portfolio_dir"]):
+        assert (Path(PROJECT_DIR) / inside).is_relative_to(PROJECT_DIR)
     assert service["ProtectSystem"] == "strict" and service["NoNewPrivileges"] == "yes"
     assert unit()["Install"]["WantedBy"] == "multi-user.target"
 

@@ -119,6 +119,15 @@ ADDRESS = _Address()
 )
 @inbox_option
 @content_option
+@click.option(
+    "--portfolio",
+    "portfolio_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="portfolio",
+    show_default=True,
+    metavar="MAP",
+    help="De map met de portfolio's van de deelnemers (privé: buiten content/ en git).",
+)
 def form(
     training_room: bool,
     host: str,
@@ -126,6 +135,7 @@ def form(
     proxy: str | None,
     inbox_dir: Path,
     content_dir: Path,
+    portfolio_dir: Path,
 ) -> None:
     """Start het invulformulier voor recepten, met de beheerpagina /beheer.
 
@@ -144,7 +154,14 @@ def form(
             f"De map {content_dir} bestaat niet. Start dit in de map van het kookboek.", err=True
         )
         sys.exit(2)
-    app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir, "TRUSTED_PROXY": proxy})
+    app = create_app(
+        {
+            "INBOX_DIR": inbox_dir,
+            "CONTENT_DIR": content_dir,
+            "PORTFOLIO_DIR": portfolio_dir,
+            "TRUSTED_PROXY": proxy,
+        }
+    )
     announce(host, port, click.echo, proxy)
     serve(app, host, port)
 

@@ -118,7 +118,14 @@ def ensure_repository(project: Path) -> Path:
 
 #: Never in the history: the inbox (submissions, account hashes, keys), what the build makes,
 #: and the photos participants sent (JPEGs, as the form stores them), which she may withdraw.
-PRIVATE_PATTERNS = ("/inzendingen/", "/site/", "/.site-*/", ".cache/", "/content/recepten/*.jpg")
+PRIVATE_PATTERNS = (
+    "/inzendingen/",
+    "/portfolio/",
+    "/site/",
+    "/.site-*/",
+    ".cache/",
+    "/content/recepten/*.jpg",
+)
 
 
 def _ignore_private_files(project: Path) -> None:

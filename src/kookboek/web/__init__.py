@@ -57,6 +57,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         INBOX_DIR=Path("inzendingen"),
+        # The participants' portfolios: private, beside the inbox, outside content/ and git.
+        PORTFOLIO_DIR=Path("portfolio"),
+        PORTFOLIO_RETENTION_MONTHS=12,
         CONTENT_DIR=Path("content"),
         FONT_DIR=FONTS_DIR,
         # Well above the photo limit: a photo that is too large still arrives whole, so the
@@ -64,6 +67,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # a bare "too large". The photo itself is checked on its own (MAX_PHOTO_BYTES).
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         MAX_FORM_MEMORY_SIZE=1024 * 1024,
+        # The price page posts one field per price-list entry: room for a few thousand.
+        MAX_FORM_PARTS=5000,
         MAX_INBOX_ENTRIES=500,
         SEND_LIMIT=(10, 3600.0),  # recipes sent per address per hour
         POST_LIMIT=(60, 600.0),  # any form post per address per 10 minutes
@@ -92,6 +97,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["PROJECT_DIR"] = Path(
         app.config.get("PROJECT_DIR") or app.config["CONTENT_DIR"].parent
     ).absolute()
+    app.config["PORTFOLIO_DIR"] = Path(app.config["PORTFOLIO_DIR"]).absolute()
     # The site's theme (Material's custom_dir): the preview uses its stylesheet and script.
     app.config["THEME_DIR"] = Path(
         app.config.get("THEME_DIR") or app.config["CONTENT_DIR"].parent / "theme"
@@ -113,12 +119,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.session_interface = HttpsAwareSessionInterface()
 
     from kookboek.web.moderation import moderation, refuse_plain_http_from_elsewhere
+    from kookboek.web.portfolio import portfolio, refuse_plain_http_to_portfolio
 
     # Before the CSRF check: a password typed over plain HTTP on another machine is refused
     # with the explanation, never checked.
     app.before_request(refuse_plain_http_from_elsewhere)
+    app.before_request(refuse_plain_http_to_portfolio)
     csrf.init_app(app)
 
+    # Nests /beheer/prijzen and /beheer/documenten in /beheer (once, on first import).
+    import kookboek.web.content_pages  # noqa: F401
     from kookboek.web.participant import participant
 
     app.register_blueprint(participant)
@@ -129,6 +139,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from kookboek.web.recipes import recipes
 
     app.register_blueprint(recipes)
+    app.register_blueprint(portfolio)
 
     @app.get("/site/assets/<path:name>")
     def site_asset(name: str) -> Response:

@@ -67,7 +67,9 @@ SHARED_PASSWORD_NAME = "Begeleider"
 def refuse_plain_http_from_elsewhere() -> ResponseReturnValue | None:
     """Run before every request (before the CSRF check): a /beheer page asked for over plain
     HTTP from another machine gets the explanation instead, whatever it was."""
-    if request.blueprint not in COACH_BLUEPRINTS or request.is_secure or from_this_computer():
+    # request.blueprints: this blueprint and the ones it is nested in (/beheer/prijzen, ...).
+    coach_page = bool(COACH_BLUEPRINTS & set(request.blueprints))
+    if not coach_page or request.is_secure or from_this_computer():
         return None
     return render_template("beheer/not_here.html"), 403
 
