@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kookboek.cli import dutch
-from kookboek.cli.form import form, inbox, set_password
+from kookboek.cli.form import coach, form, inbox, set_password
 from kookboek.cli.options import config_option
 from kookboek.cli.portfolio import portfolio, retention_option, retention_warnings
 from kookboek.cli.publish import publish
@@ -143,5 +143,6 @@ def _require(config_file: Path) -> None:
 main.add_command(form)
 main.add_command(inbox)
 main.add_command(set_password)
+main.add_command(coach, name="begeleider")
 main.add_command(publish)
 main.add_command(portfolio)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from kookboek.publishing import history
 from kookboek.support.files import write_atomic
 
 log = logging.getLogger("kookboek.editing")
@@ -84,6 +85,7 @@ def save_content_change(
         ]
         if changed:
             raise ChangedMeanwhile(changed)
+        _history_ready(content_dir)
         for path, change in targets:
             if change.data is None:
                 path.unlink(missing_ok=True)
@@ -95,12 +97,22 @@ def save_content_change(
     return paths
 
 
+def _history_ready(content_dir: Path) -> None:
+    """The project is a git repository before the change, so the change is recorded as one."""
+    try:
+        history.ensure_repository(content_dir.parent)
+    except history.HistoryProblem as exc:
+        log.error("Geen geschiedenis: %s", exc)
+
+
 def record_in_history(
     content_dir: Path, paths: Sequence[Path], message: str, author: str | None
 ) -> None:
-    """Where every change made in the browser enters the project's history.
-
-    The history of content changes (the ``publishing`` stage: a commit with the coach as
-    author, which can be undone) is called from here; until it is, the files are written
-    and nothing more is recorded.
-    """
+    """Where every change made in the browser enters the project's history: a commit in the
+    project (the folder above ``content/``) with the coach as author (``publishing.history``).
+    When git cannot record it, the files are written all the same and the reason is logged:
+    a coach's work is never lost to a history problem."""
+    try:
+        history.record(content_dir.parent, paths, author or "Begeleider", message)
+    except history.HistoryProblem as exc:
+        log.error("Niet in de geschiedenis bewaard: %s", exc)

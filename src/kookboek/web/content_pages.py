@@ -38,7 +38,7 @@ from kookboek.editing.prices import (
     save_price_edit,
 )
 from kookboek.pricing.money import format_amount, format_money
-from kookboek.web.moderation import coach_only, moderation
+from kookboek.web.moderation import coach_only, current_coach, moderation
 from kookboek.web.shared import UNIT_CHOICES
 
 content_pages = Blueprint("inhoud", __name__)
@@ -105,7 +105,7 @@ def price_action() -> ResponseReturnValue:
     try:
         review = review_price_edit(content, edit, raw.version, _workspace())
         if action == "bewaren" and review.can_save:
-            save_price_edit(content, review)
+            save_price_edit(content, review, author=current_coach())
         else:
             return _review_page(current, raw, started, review)
     except ChangedMeanwhile:
@@ -272,7 +272,9 @@ def upload_document() -> ResponseReturnValue:
     )
     taken = {d.slug for found in listed_documents(_content_dir()).values() for d in found}
     try:
-        saved = save_document(_content_dir(), raw, taken, workspace=_workspace())
+        saved = save_document(
+            _content_dir(), raw, taken, workspace=_workspace(), author=current_coach()
+        )
     except DocumentProblems as exc:
         _held().release(held_token)
         held = None
