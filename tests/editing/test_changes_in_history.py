@@ -11,6 +11,7 @@ from kookboek.editing.changes import ContentChange, save_content_change
 def test_a_saved_change_is_a_commit_with_the_coach_as_author(tmp_path: Path) -> None:
     content = tmp_path / "project" / "content"
     content.mkdir(parents=True)
+    (content.parent / "mkdocs.yml").write_text("site_name: Kookboek\n", encoding="utf-8")
     (content / "prijzen.yml").write_text("prijspeil: 2026-10-15\n", encoding="utf-8")
     save_content_change(
         content,

@@ -35,6 +35,7 @@ def test_a_folder_without_git_gets_a_repository_and_each_change_names_its_coach(
     (project / "content" / "recepten" / "soep.jpg").write_bytes(b"her photo")
     (project / "inzendingen").mkdir()
     (project / "inzendingen" / "geheim.json").write_text("{}", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: Kookboek\n", encoding="utf-8")
 
     assert history.record(project, [recipe], "Els", "Recept bewaard: recepten/soep.md") is None
     first = git(project, "log", "--format=%an|%s")
@@ -81,6 +82,7 @@ def test_an_earlier_version_comes_back_as_a_new_change(tmp_path: Path) -> None:
 def test_a_removal_is_a_change_too(tmp_path: Path) -> None:
     project = tmp_path / "kookboek"
     project.mkdir()
+    (project / "mkdocs.yml").write_text("site_name: Kookboek\n", encoding="utf-8")
     recipe = project / "soep.md"
     recipe.write_text("soep\n", encoding="utf-8")
     history.record(project, [recipe], "Els", "Recept goedgekeurd: soep.md")
@@ -93,3 +95,15 @@ def test_git_missing_is_said_in_dutch(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(history.HistoryProblem, match="git is niet geïnstalleerd"):
         history.record(tmp_path, [tmp_path / "x.md"], "Els", "x")
+
+
+def test_a_folder_that_is_no_kookboek_never_becomes_a_repository(tmp_path: Path) -> None:
+    """A content folder configured outside a project must not make its parent (a home folder,
+    the test run's temporary folder) a git repository."""
+    content = tmp_path / "ergens" / "content"
+    recipe = content / "recepten" / "soep.md"
+    recipe.parent.mkdir(parents=True)
+    recipe.write_text("---\ntitel: Soep\n---\n", encoding="utf-8")
+    with pytest.raises(history.HistoryProblem, match=r"geen mkdocs\.yml"):
+        history.record(content.parent, [recipe], "Els", "Recept bewaard: recepten/soep.md")
+    assert not (tmp_path / "ergens" / ".git").exists()

@@ -96,11 +96,21 @@ def repository_root(folder: Path) -> Path | None:
 
 
 def ensure_repository(project: Path) -> Path:
-    """The repository of ``project``; made there (with a first commit) when there is none."""
+    """The repository of ``project``; made there (with a first commit) when there is none.
+
+    Only a kookboek project (a folder with ``mkdocs.yml``) is ever made into a repository: a
+    content folder configured elsewhere must not turn its parent (a home folder, say) into one.
+    """
     with _LOCK:
         found = repository_root(project)
         if found is not None:
             return found
+        if not (project / "mkdocs.yml").is_file():
+            raise HistoryProblem(
+                f"{project} is geen map van een kookboek (er staat geen mkdocs.yml in): "
+                "daar begint de geschiedenis niet. Start het formulier in de map van het kookboek, "
+                "of geef met --content de map content/ van het kookboek (handleiding, deel 8)."
+            )
         _checked(project, "init", "--quiet")
         _ignore_private_files(project)
         _checked(project, "add", "--all")
