@@ -314,8 +314,8 @@ def remove_photo(slug: str) -> ResponseReturnValue:
 
 NAME_IN_OLD_VERSIONS = (
     "Let op: deze naam stond in het receptbestand zelf. Oudere versies in de geschiedenis "
-    "van het project kunnen hem nog bevatten. Vraag de IT-partner die te wissen "
-    "(handleiding, deel 8)."
+    "van het project kunnen de naam nog bevatten. Vraag de IT-partner om de naam daar te "
+    "wissen (handleiding, deel 8)."
 )
 
 
