@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from form_helpers import jpeg_with_gps, sample_raw_submission
+from kookboek.content.participants import read_names, set_name
 from kookboek.content.project import load_competences, load_prices, load_project
 from kookboek.inbox.submission import RawIngredient, Submission, parse_submission
 from kookboek.inbox.writer import ApprovalError, escape_markdown, write_recipe
@@ -67,6 +68,32 @@ def test_name_and_photo_are_left_out_without_consent(valid_content: Path) -> Non
     text = written.path.read_text(encoding="utf-8")
     assert written.photo is None and "Samira" not in text and "foto" not in text
     assert sorted(p.name for p in written.path.parent.glob("stoemp*")) == ["stoemp-met-prei.md"]
+
+
+def test_her_name_goes_to_the_private_names_file_not_into_the_recipe(
+    valid_content: Path,
+) -> None:
+    prices, competences = load_prices(valid_content), load_competences(valid_content)
+    written = write_recipe(
+        submission(valid_content, author="Zuleika"), valid_content, prices, competences, None, ()
+    )
+    assert "Zuleika" not in written.path.read_text(encoding="utf-8")
+    assert "auteur" not in written.path.read_text(encoding="utf-8")
+    assert read_names(valid_content) == {"stoemp-met-prei": "Zuleika"}
+    recipe = next(r for r in load_project(valid_content).recipes if r.slug == written.slug)
+    assert recipe.author == "Zuleika"
+
+
+def test_a_name_left_from_an_earlier_recipe_of_that_name_is_not_hers(
+    valid_content: Path,
+) -> None:
+    prices, competences = load_prices(valid_content), load_competences(valid_content)
+    set_name(valid_content, "stoemp-met-prei", "Zuleika")  # its recipe was taken offline
+    sub = submission(valid_content, publish_name=False)
+    written = write_recipe(sub, valid_content, prices, competences, None, allergens=())
+    assert written.slug == "stoemp-met-prei" and read_names(valid_content) == {}
+    recipe = next(r for r in load_project(valid_content).recipes if r.slug == written.slug)
+    assert recipe.author is None
 
 
 def test_an_existing_recipe_is_never_overwritten(valid_content: Path) -> None:

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from form_helpers import csrf_token, jpeg_with_gps
+from kookboek.content.participants import read_names, set_name
 from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
 
 PASSWORDS = {"Els": "els-haar-eigen-wachtwoord", "Sofie": "sofie-haar-wachtwoord"}
@@ -156,3 +157,36 @@ def test_photo_replaced_then_removed(app: Flask, valid_content: Path) -> None:
     data = {"csrf_token": token, "versie": version.group(1), "bevestig": "ja"}
     assert els.post(f"{URL}/foto-verwijderen", data=data).status_code == 303
     assert "foto:" not in recipe.read_text(encoding="utf-8") and not photo.exists()
+
+
+def test_withdrawing_her_private_name_changes_no_recipe_file(
+    app: Flask, valid_content: Path
+) -> None:
+    set_name(valid_content, "pannenkoeken", "Zuleika")
+    recipe = valid_content / "recepten" / "pannenkoeken.md"
+    before = recipe.read_text(encoding="utf-8")
+    els = coaches(app)["Els"]
+    fields = {k: unescape(v) for k, v in form_of(els.get(URL).get_data(as_text=True)).items()}
+    assert fields["voornaam"] == "Zuleika"
+    fields["voornaam"] = "Zuleïka"
+    els.post(URL, data=fields)
+    assert read_names(valid_content) == {"pannenkoeken": "Zuleïka"}
+    fields["voornaam"] = ""
+    page = els.post(URL, data=fields, follow_redirects=True).get_data(as_text=True)
+    assert "De wijzigingen zijn bewaard" in page and "Oudere versies" not in page
+    assert read_names(valid_content) == {} and recipe.read_text(encoding="utf-8") == before
+
+
+def test_withdrawing_a_name_written_in_the_file_says_old_versions_may_hold_it(
+    app: Flask, valid_content: Path
+) -> None:
+    url = "/beheer/recepten/linzensoep"
+    recipe = valid_content / "recepten" / "linzensoep.md"
+    els = coaches(app)["Els"]
+    fields = {k: unescape(v) for k, v in form_of(els.get(url).get_data(as_text=True)).items()}
+    assert fields["voornaam"] == "Samira"
+    fields["voornaam"] = ""
+    page = els.post(url, data=fields, follow_redirects=True).get_data(as_text=True)
+    assert "auteur" not in recipe.read_text(encoding="utf-8")
+    assert "Oudere versies in de geschiedenis" in page and "deel 8" in page
+    assert read_names(valid_content) == {}

@@ -24,6 +24,7 @@ from kookboek.content.models import (
     WeekMenu,
 )
 from kookboek.content.parse_cache import SourceCache
+from kookboek.content.participants import ParticipantsProblem, read_names
 from kookboek.content.recipe_rules import check_recipe_data, check_times
 from kookboek.content.slugs import slugify
 from kookboek.content.source import SourceError, SourceFile, read_markdown, read_yaml
@@ -177,6 +178,7 @@ class _Loader:
             ]
 
         recipes = self._load_documents(RECIPES_DIR, Recipe, recipe_rules)
+        recipes = self._with_participants_names(recipes)
         publications = self._load_documents(PUBLICATIONS_DIR, Publication)
         playbooks = self._load_documents(PLAYBOOKS_DIR, Playbook)
         recommendations = self._load_documents(RECOMMENDATIONS_DIR, PolicyRecommendation)
@@ -218,6 +220,23 @@ class _Loader:
             tasks=tasks,
             warnings=tuple(sorted(self.warnings)),
         )
+
+    def _with_participants_names(
+        self, recipes: list[tuple[Recipe, SourceFile]]
+    ) -> list[tuple[Recipe, SourceFile]]:
+        """A recipe without ``auteur`` gets the participant's first name from the private
+        names file (``content/participants.py``); a hand-written ``auteur`` stays."""
+        try:
+            names = read_names(self.content_dir)
+        except ParticipantsProblem as exc:
+            self.errors.append(exc.error)
+            return recipes
+        return [
+            (r.model_copy(update={"author": names[r.slug]}), source)
+            if r.author is None and r.slug in names
+            else (r, source)
+            for r, source in recipes
+        ]
 
     # -- data files ---------------------------------------------------------------------------
 

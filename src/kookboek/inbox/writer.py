@@ -3,6 +3,10 @@
 Contributed text is data: every step and tip is written on one line with Markdown's special
 characters escaped and ``<`` and ``&`` as entities, so no HTML, heading, list, link or image
 can come from what a participant typed. The frontmatter is written by ``yaml.safe_dump``.
+
+The participant's first name (when she allowed it) is not written into the recipe file, which
+goes into the project's history: it goes into the private names file
+(``content/participants.py``), so that withdrawing it later reaches every copy.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pydantic import ValidationError
 
 from kookboek.content.allergens import derive_allergens, lookup_names
 from kookboek.content.models import Competence, PriceList, Recipe
+from kookboek.content.participants import remove_name, set_name
 from kookboek.content.project import RECIPES_DIR
 from kookboek.content.slugs import unique_slug
 from kookboek.content.vocabulary import ALLERGENS, Allergen
@@ -125,8 +130,10 @@ def _number(value: Decimal) -> int | float:
 def markdown_file(
     submission: Submission, photo_name: str | None, allergens: Sequence[Allergen]
 ) -> str:
+    data = frontmatter(submission, photo_name, allergens)
+    data.pop("auteur", None)  # private: see set_name in write_recipe
     header = yaml.safe_dump(
-        frontmatter(submission, photo_name, allergens),
+        data,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
@@ -269,6 +276,10 @@ def write_recipe(
         page = folder / f"{slug}.md"
         text = markdown_file(submission, photo_path.name if photo_path else None, stated)
         if write_atomic(page, text.encode("utf-8"), replace=False):
+            if submission.published_author:
+                set_name(content_dir, slug, submission.published_author)
+            else:  # a name left from an earlier recipe of this name is not hers
+                remove_name(content_dir, slug)
             return WrittenRecipe(page, photo_path, slug)
         if photo_path is not None:
             photo_path.unlink(missing_ok=True)

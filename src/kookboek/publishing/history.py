@@ -7,13 +7,13 @@ uses it: one small function per git operation, git's own error text passed on wh
 A project folder that is not a git repository yet becomes one at the first change
 (``git init``, then a first commit of what is there, by "kookboek"): the history starts
 there. Its ``.gitignore`` first gets what must never be in it (``PRIVATE_PATTERNS``: the
-inbox, ``site/``, the caches, the participants' JPEG photos).
+inbox, ``site/``, the caches, the participants' JPEG photos and first names).
 
 Only the files a change touches are committed, never ``git add -A`` of the whole folder:
 a participant's photo is committed only when the caller names it. The commit message names
 the file and what happened to it, never a participant's name: the author of a commit is the
-coach, and a recipe's title and ``auteur`` are in the history only as far as the published
-file itself holds them.
+coach; a participant's first name is never in a recipe file written by the approval (it
+stays in the private names file), only an ``auteur`` someone wrote into a file by hand.
 """
 
 from __future__ import annotations
@@ -127,7 +127,8 @@ def ensure_repository(project: Path) -> Path:
 
 
 #: Never in the history: the inbox (submissions, account hashes, keys), what the build makes,
-#: and the photos participants sent (JPEGs, as the form stores them), which she may withdraw.
+#: the photos participants sent (JPEGs, as the form stores them) and their published first
+#: names (``content/participants.py``), which she may withdraw.
 PRIVATE_PATTERNS = (
     "/inzendingen/",
     "/portfolio/",
@@ -135,6 +136,7 @@ PRIVATE_PATTERNS = (
     "/.site-*/",
     ".cache/",
     "/content/recepten/*.jpg",
+    "/content/.deelnemers.yml",
 )
 
 

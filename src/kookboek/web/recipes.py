@@ -21,6 +21,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from kookboek.content.participants import read_names, remove_name, set_name
 from kookboek.content.vocabulary import ALLERGEN_NAMES, ALLERGENS, Allergen
 from kookboek.images.decode import ImageProblem
 from kookboek.images.intake import MAX_PHOTO_BYTES, process_photo
@@ -173,7 +174,7 @@ def take_offline(slug: str) -> ResponseReturnValue:
 def edit(slug: str) -> ResponseReturnValue:
     path = _recipe_file(slug)
     try:
-        opened = recipe_file.read(path.read_text(encoding="utf-8"))
+        opened = _open(slug, path.read_text(encoding="utf-8"))
     except recipe_file.RecipeFileProblem as exc:
         return _content_problem(f"content/recepten/{path.name}: {exc}")
     chosen = opened.allergens if opened.allergens is not None else ()
@@ -208,19 +209,33 @@ def save(slug: str) -> ResponseReturnValue:
     if problems:
         errors = {"allergenen": " ".join(problems)}
         return _editor(slug, path, raw, errors, chosen, started_from, 422)
-    new_text = recipe_file.updated(text, corrected, chosen, opened.photo)
+    # A name written in the file itself (a group's name, or a name from before the private
+    # names file) stays there; a participant's name stays in the private names file.
+    name_in_file = bool(opened.raw.author)
+    private_name = _private_name(slug)
+    in_file = corrected if name_in_file else corrected.model_copy(update={"author": ""})
+    new_text = recipe_file.updated(text, in_file, chosen, opened.photo)
+    new_private = None if name_in_file else corrected.published_author
+    if new_text == text and new_private == private_name:
+        flash("Er was niets veranderd.")
+        return redirect(url_for("recipes.edit", slug=slug), 303)
     if new_text != text:
         write_atomic(path, new_text.encode("utf-8"))
-        if opened.raw.author and not corrected.author:
-            ProjectPaths.at(_project()).forget_derived_files()  # her name, withdrawn
-        recorded = record_change([path], f"Recept aangepast: recepten/{path.name}")
-        log.info("Recept %s aangepast door %s", path.name, _coach())
-        flash(
-            "De wijzigingen zijn bewaard. Op de website staan ze na Zet online."
-            + ("" if recorded else " " + HISTORY_NOT_KEPT)
-        )
-    else:
-        flash("Er was niets veranderd.")
+    if new_private:
+        set_name(_content(), slug, new_private)
+    withdrawn = remove_name(_content(), slug) if not new_private else False
+    if name_in_file and not corrected.author:
+        withdrawn = True
+    if withdrawn:
+        ProjectPaths.at(_project()).forget_derived_files()  # her name, withdrawn
+    recorded = record_change([path], f"Recept aangepast: recepten/{path.name}")
+    log.info("Recept %s aangepast door %s", path.name, _coach())
+    flash(
+        "De wijzigingen zijn bewaard. Op de website staan ze na Zet online."
+        + ("" if recorded or new_text == text else " " + HISTORY_NOT_KEPT)
+    )
+    if name_in_file and not corrected.author:
+        flash(NAME_IN_OLD_VERSIONS)
     return redirect(url_for("recipes.edit", slug=slug), 303)
 
 
@@ -297,6 +312,28 @@ def remove_photo(slug: str) -> ResponseReturnValue:
     return redirect(url_for("recipes.edit", slug=slug), 303)
 
 
+NAME_IN_OLD_VERSIONS = (
+    "Let op: deze naam stond in het receptbestand zelf. Oudere versies in de geschiedenis "
+    "van het project kunnen de naam nog bevatten. Vraag de IT-partner om de naam daar te "
+    "wissen (handleiding, deel 8)."
+)
+
+
+def _private_name(slug: str) -> str | None:
+    return read_names(_content()).get(slug)
+
+
+def _open(slug: str, text: str) -> recipe_file.EditableRecipe:
+    """The file's fields, with the participant's name from the private names file."""
+    opened = recipe_file.read(text)
+    if not opened.raw.author:
+        name = _private_name(slug)
+        if name:
+            opened.raw.author = name
+            opened.raw.publish_name = True
+    return opened
+
+
 def _rewrite(
     text: str, opened: recipe_file.EditableRecipe, raw: RawSubmission, photo: str | None
 ) -> str:
@@ -319,7 +356,7 @@ def _remove_photo_file(photo: Path) -> None:
 
 
 def _edit_again(slug: str, path: Path, photo_error: str) -> ResponseReturnValue:
-    opened = recipe_file.read(path.read_text(encoding="utf-8"))
+    opened = _open(slug, path.read_text(encoding="utf-8"))
     chosen = opened.allergens or ()
     return _editor(
         slug, path, opened.raw, {}, chosen, file_version(path), 422, photo_error=photo_error
@@ -340,7 +377,7 @@ def _editor(
         prices, competences = kitchen_data()
     except KitchenDataMissing as exc:
         return _content_problem(str(exc))
-    opened = recipe_file.read(path.read_text(encoding="utf-8"))
+    opened = _open(slug, path.read_text(encoding="utf-8"))
     photo_url = url_for("recipes.photo", slug=slug) if opened.photo else None
     shown_raw = opened.raw if errors else raw
     try:
