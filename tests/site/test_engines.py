@@ -101,6 +101,11 @@ def scaler_state(page: EnginePage) -> dict[str, Any]:
     return state
 
 
+def euros(text: str) -> float:
+    """ "€ 3,27" as 3.27."""
+    return float(text.replace("€", "").replace("\xa0", "").strip().replace(",", "."))
+
+
 def test_the_scaler_changes_amounts_and_costs(page: EnginePage, engine_url: str) -> None:
     page.engine.open(engine_url + "recepten/linzensoep/", 320)
     page.wait_for("document.querySelector('[data-kb-step]')")
@@ -114,11 +119,13 @@ def test_the_scaler_changes_amounts_and_costs(page: EnginePage, engine_url: str)
     assert [row[0] for row in after["rows"]] == [
         "375 g", "3 stuks", "750 g", "3 eetlepels", before["rows"][4][0],
     ]  # fmt: skip
-    assert after["total"] != before["total"]
+    # The costs follow: within a cent per line of the recipe's own total, scaled.
+    assert abs(euros(after["total"]) - euros(before["total"]) * 6 / 4) <= 0.05
+    assert abs(euros(after["perPortion"]) - euros(after["total"]) / 6) <= 0.0051
     page.fill("#kb-porties", "2")
     halved = scaler_state(page)
     assert halved["rows"][0][:2] == ["125 g", "rode linzen"]
-    assert halved["total"] not in (before["total"], after["total"])
+    assert abs(euros(halved["total"]) - euros(before["total"]) * 2 / 4) <= 0.05
     assert page.fits()
 
 
