@@ -145,3 +145,13 @@ def test_java_1_8_is_too_old_and_java_21_is_fine(tmp_path: Path) -> None:
     assert "Missing system packages: default-jre-headless" in old.stderr
     new, _ = run(tmp_path / "new", uid=1000, installed=PACKAGES, java_version="21.0.4")
     assert (new.returncode, new.stderr) == (0, "")
+
+
+def test_make_test_and_ci_run_it_first() -> None:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "\ntest: system-packages " in makefile
+    assert "\nsystem-packages:\n\t@scripts/install-system-packages.sh\n" in makefile
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("scripts/install-system-packages.sh") < ci.index("./kookboek check")
+    assert "apt-get" not in ci  # one list of packages: the script's
+    assert SCRIPT.stat().st_mode & 0o111
