@@ -34,7 +34,11 @@ from urllib.parse import urlsplit
 from project_paths import REPO
 
 WEBKIT_DRIVER = Path("/usr/bin/WebKitWebDriver")
-MINIBROWSER = Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
+# In libwebkit2gtk-4.1-0, under the machine's multiarch folder (x86_64-linux-gnu, ...).
+MINIBROWSER = next(
+    Path("/usr/lib").glob("*/webkit2gtk-4.1/MiniBrowser"),
+    Path("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+)
 FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
 XVFB = shutil.which("Xvfb") or "/usr/bin/Xvfb"
 INSTALL = "scripts/install-system-packages.sh"
