@@ -30,3 +30,36 @@ def build_fixture_site(target: Path) -> Path:
     project = copy_sample_project(target / "project", "site_extra")
     build_site(project / "mkdocs.yml", pdf=False)
     return project
+
+
+MISSING = ["kikkererwten", "koriander", "limoen", "pastinaak", "quinoa", "rapen", "selderij"]
+MISSING += ["spinazie", "tahin", "tofu", "venkel", "zoete aardappel"]
+UNKNOWN_ALLERGENS = ["gember", "kurkuma", "nootmuskaat", "paprikapoeder", "saffraan"]
+
+
+def write_unpriced_recipes(
+    content: Path, count: int = 400, *, unpriced: int = 8, all_stated: bool = False
+) -> None:
+    """``count`` recipes, each with ``unpriced`` ingredients the price list does not know and
+    one whose allergens it does not name; half state their allergens (then the unknown ones
+    are warnings), half do not (then errors); ``all_stated``: every one states them."""
+    prices = content / "prijzen.yml"
+    prices.write_text(
+        prices.read_text(encoding="utf-8")
+        + "".join(
+            f"  - {{naam: {name}, prijs: 1.00, hoeveelheid: 50, eenheid: g}}\n"
+            for name in UNKNOWN_ALLERGENS
+        ),
+        "utf-8",
+    )
+    for number in range(count):
+        names = [MISSING[(number + step) % len(MISSING)] for step in range(unpriced)]
+        names.append(UNKNOWN_ALLERGENS[number % len(UNKNOWN_ALLERGENS)])
+        lines = "\n".join(f"  - {{naam: {name}, hoeveelheid: 100, eenheid: g}}" for name in names)
+        stated = "allergenen: []\n" if number % 2 or all_stated else ""
+        (content / "recepten" / f"recept-{number:03d}.md").write_text(
+            f"---\ntitel: Recept {number}\nbeschrijving: Een recept.\nporties: 4\ntijd: 30\n"
+            f"categorie: soep\ncompetenties: [plannen]\n{stated}datum: 2026-10-01\n"
+            f"ingredienten:\n{lines}\n---\n\n## Bereiding\n\n1. Kook alles {number} minuten.\n",
+            "utf-8",
+        )

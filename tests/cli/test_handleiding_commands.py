@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
 from project_paths import REPO
 from sample_project import copy_sample_project
 
@@ -24,6 +25,12 @@ PLAIN_PATH = "/usr/local/bin:/usr/bin:/bin"
 SETUP_PROGRAMS = {"sudo", "brew", "wsl", "git", "cd"}
 SERVERS = {"serve", "form"}  # they would run until Ctrl+C: checked with --help
 PASSWORD = "drie lange woorden"
+ATTENDANCE_FILE = "aanwezigheden.csv"
+ATTENDANCE = (
+    "datum;deelnemer;recept;competenties;observatie;toestemming\n"
+    "2026-10-14;Fatima;linzensoep;plannen rekenen;Rekende de boodschappen uit.;2026-10-01\n"
+    "21/10/2026;Fatima;pannenkoeken;samenwerken;;\n"
+)
 
 
 def code_texts() -> list[str]:
@@ -45,6 +52,7 @@ def test_the_handleiding_has_one_way_to_run_a_command() -> None:
     assert {"./kookboek check", "./kookboek build", "./kookboek serve"} <= set(commands)
     assert any(c.startswith("./kookboek form") for c in commands)
     assert "./kookboek beheer-wachtwoord" in commands
+    assert "./kookboek begeleider toevoegen Els" in commands
     # Never the bare command (not on a coach's PATH) and never make (not the coach's way).
     assert [t for t in texts if re.match(r"(kookboek|make|\.venv/|mkdocs) ", t)] == []
     setup_lines = [t for t in texts if re.match(r"[a-z]+ ", t) and t.split()[0] in SETUP_PROGRAMS]
@@ -66,10 +74,26 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         subprocess.run(export, cwd=project, env=env, capture_output=True, timeout=600, check=True)
     if args[1] in SERVERS:
         args.append("--help")
-    elif args[1] == "beheer-wachtwoord":
+    elif args[1] == "beheer-wachtwoord" or args[1:3] == ["begeleider", "toevoegen"]:
         typed = f"{PASSWORD}\n{PASSWORD}\n"
+    elif args[1:3] == ["begeleider", "verwijderen"]:
+        # The account it removes is made first, by the command the handleiding gives for it.
+        add = [str(LAUNCHER), "begeleider", "toevoegen", *args[3:]]
+        assert f"./kookboek begeleider toevoegen {shlex.join(args[3:])}" in kookboek_commands()
+        subprocess.run(
+            add, cwd=project, env=env, input=f"{PASSWORD}\n", text=True, capture_output=True,
+            timeout=600, check=True,
+        )  # fmt: skip
     elif args[1] == "publish":
         prepare_a_repository(project, tmp_path)
+    elif args[1] == "portfolio":
+        # The attendance list the handleiding describes, read in first for the other commands.
+        (project / ATTENDANCE_FILE).write_text(ATTENDANCE, encoding="utf-8")
+        if args[2] != "importeer":
+            importing = [str(LAUNCHER), "portfolio", "importeer", ATTENDANCE_FILE]
+            subprocess.run(importing, cwd=project, env=env, capture_output=True, check=True)
+        if args[2] == "verwijder":
+            typed = "y\n"
     done = subprocess.run(
         args,
         cwd=project,
@@ -93,8 +117,15 @@ def test_each_command_of_the_handleiding_works_as_written(command: str, tmp_path
         ), output
     if args[1] == "beheer-wachtwoord":
         assert (project / "inzendingen" / ".beheer-wachtwoord").is_file()
+    if args[1] == "begeleider":
+        accounts = Accounts(project / "inzendingen" / ACCOUNTS_FILE).names()
+        assert accounts == ([] if args[2] == "verwijderen" else [args[3]] if len(args) > 3 else [])
     if args[1] == "publish":
         assert "Online gezet: https://kookgroep.github.io/kookboek/" in output
+    if args[1:3] == ["portfolio", "importeer"]:
+        assert "Ingelezen: 2 keer aanwezig" in output
+    if args[1:3] == ["portfolio", "verwijder"]:
+        assert "is verwijderd" in output and not any((project / "portfolio").iterdir())
 
 
 def prepare_a_repository(project: Path, home: Path) -> None:

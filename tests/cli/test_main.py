@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from kookboek.cli.main import main
 from project_paths import FIXTURES
+from sample_project import write_unpriced_recipes
 
 
 def test_check_valid_content_exits_0_with_a_summary(valid_project: Path) -> None:
@@ -123,3 +124,66 @@ def test_a_failed_build_says_why_in_dutch_and_keeps_the_old_site(valid_project: 
         "De bouw stopte door de fout(en) hierboven.",
         "De website is niet bijgewerkt: de vorige versie blijft staan.",
     ]
+
+
+def test_check_shows_the_warnings_with_the_errors(valid_project: Path) -> None:
+    content = valid_project / "content"
+    soup = content / "recepten" / "linzensoep.md"
+    soup.write_text(
+        soup.read_text(encoding="utf-8").replace("porties: 4", "porties: vier"), "utf-8"
+    )
+    pancakes = content / "recepten" / "pannenkoeken.md"
+    pancakes.write_text(
+        pancakes.read_text(encoding="utf-8").replace(
+            "datum: 2026-09-02", "datum: 2026-09-02\nauteur: Fatima El Amrani"
+        ),
+        "utf-8",
+    )
+    (content / "recepten" / "pannenkoeken-kopie.md").write_text(
+        pancakes.read_text(encoding="utf-8").replace("auteur: Fatima El Amrani\n", ""), "utf-8"
+    )
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert any("linzensoep.md:4: porties:" in line for line in lines)
+    warnings = lines[lines.index("Let op, 2 waarschuwingen (de website kan wel gemaakt worden):") :]
+    assert any("pannenkoeken.md:12: auteur: 'Fatima El Amrani' lijkt" in line for line in warnings)
+    assert any("dit recept heeft dezelfde ingrediënten" in line for line in warnings)
+    assert lines[-1] == "1 probleem gevonden. Pas de bestanden aan en probeer opnieuw."
+
+
+def test_many_problems_of_one_kind_are_summed_up_in_a_few_lines(valid_project: Path) -> None:
+    content = valid_project / "content"
+    write_unpriced_recipes(content)
+    result = CliRunner().invoke(main, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) <= 6, result.output
+    assert lines[0] == (
+        "12 ingrediënten staan niet in prijzen.yml: kikkererwten, koriander, limoen, "
+        "pastinaak, quinoa, rapen, selderij, spinazie en nog 4 andere (3200 keer, in 400 "
+        "recepten). Zet ze in prijzen.yml (naam, prijs, hoeveelheid, eenheid, allergenen), of "
+        "geef in het recept de betaalde 'prijs'."
+    )
+    assert lines[1].startswith(
+        "Van 5 ingrediënten zijn de allergenen niet bekend: gember, kurkuma, nootmuskaat, "
+        "paprikapoeder, saffraan (200 keer, in 200 recepten). Zet ze in prijzen.yml"
+    )
+    assert lines[2] == "Let op, 200 waarschuwingen (de website kan wel gemaakt worden):"
+    assert lines[3].startswith("Van 5 ingrediënten zijn de allergenen niet bekend: gember,")
+    assert lines[4] == "Elk bestand met het lijnnummer zie je met: kookboek check -v"
+    assert lines[5] == "3400 problemen gevonden. Pas de bestanden aan en probeer opnieuw."
+
+
+def test_with_v_every_problem_has_its_own_line(valid_project: Path) -> None:
+    content = valid_project / "content"
+    write_unpriced_recipes(content)
+    for option in ("-v", "--uitgebreid"):
+        result = CliRunner().invoke(main, ["check", option, "--content", str(content)])
+        assert result.exit_code == 1
+        lines = result.output.strip().splitlines()
+        located = [
+            line for line in lines if re.match(r"\S+\.md:\d+: ingredienten\[\d\]\.naam: ", line)
+        ]
+        assert len(located) == 3400 + 200  # every error and every warning
+        assert len(lines) == len(located) + 2  # the "Let op" heading and the count

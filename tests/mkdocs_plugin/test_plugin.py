@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
 import pytest
 
 from kookboek.mkdocs_plugin.run import BuildFailed, build_site
-from sample_project import copy_sample_project
+from kookboek.site.problem_page import render_problem_page
+from sample_project import copy_sample_project, write_unpriced_recipes
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +131,47 @@ def test_content_error_fails_the_build_and_keeps_the_previous_site(tmp_path: Pat
     assert leftovers == []
 
 
+def test_a_build_sums_up_many_problems_of_one_kind_as_check_does(tmp_path: Path) -> None:
+    project = copy_sample_project(tmp_path / "project")
+    write_unpriced_recipes(project / "content")
+    with pytest.raises(BuildFailed) as caught:
+        build_site(project / "mkdocs.yml", pdf=False)
+    report = str(caught.value)
+    assert len(report.splitlines()) <= 10, report
+    assert "12 ingrediënten staan niet in prijzen.yml: kikkererwten, koriander," in report
+    assert "Van 5 ingrediënten zijn de allergenen niet bekend: gember," in report
+    assert "Let op, 200 waarschuwingen" in report
+    assert "check -v" in report
+    assert "3400 problemen gevonden." in report
+    # The page `kookboek serve` shows: the summaries as sentences, no list of 3,400.
+    page = render_problem_page(report.splitlines(), "./kookboek")
+    assert page.count("<li>") == 0
+    assert "12 ingrediënten staan niet in prijzen.yml" in page
+    assert "check -v" in page
+
+
+def test_a_build_sums_up_its_warnings_too(tmp_path: Path) -> None:
+    project = copy_sample_project(tmp_path / "project")
+    write_unpriced_recipes(project / "content", 10, unpriced=0, all_stated=True)
+    told: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: told.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs.plugins.kookboek")
+    logger.addHandler(handler)
+    try:
+        build_site(project / "mkdocs.yml", pdf=False)
+    finally:
+        logger.removeHandler(handler)
+    remarks = [line for line in told if line.startswith("Let op")]
+    assert any(
+        "Van 5 ingrediënten zijn de allergenen niet bekend: gember, kurkuma," in line
+        and "(10 keer, in 10 recepten)" in line
+        for line in remarks
+    ), remarks
+    assert not any("recept-001.md" in line for line in remarks)
+    assert any("check -v" in line for line in remarks)
+
+
 def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Path) -> None:
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     recipe_text = " ".join(
@@ -144,6 +187,16 @@ def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Pa
     assert "Voor hoeveel personen kook je?" in page
     head, body = page.split("</head>")
     assert 'type="application/ld+json"' in head and "ld+json" not in body
+
+
+def test_the_price_list_is_searched_as_it_reads(built: Path) -> None:
+    # A table's cells glued together read as another price: "€ 2,20500 g".
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    prices = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "prijzen/")
+    assert "rode linzen: € 2,20 per 500 g" in prices.replace("\xa0", " ")
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["text"]).replace("\xa0", " ")
+        assert not re.search(r"€ ?\d+,\d\d[\w€]", text), (doc["location"], text)
 
 
 def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from PIL import Image
 from kookboek.content.project import Project, load_project
 from kookboek.images.cache import ImageCache
 from kookboek.pdf.booklet import BookletError, BookletSpec, build_booklet, matches
+from kookboek.pdf.editions import booklet_html
 from kookboek.pdf.photos import PhotoResolver
+from project_paths import REPO
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +94,23 @@ def test_photos_are_resized_to_the_edition_dpi(tmp_path: Path) -> None:
     with Image.open(Path(url.removeprefix("file://"))) as resized:
         assert resized.width == round(40 / 25.4 * 150)
     assert resolver.too_small == []
+
+
+def test_every_recipes_printed_costs_add_up_to_its_total(tmp_path: Path) -> None:
+    # What a participant checks with a pencil: the lines of each recipe, and the total.
+    project = load_project(REPO / "content")
+    booklet = build_booklet(project, BookletSpec())
+    html = booklet_html(booklet, PhotoResolver(ImageCache(tmp_path), dpi=150), frozenset(), "")
+    articles = re.findall(r'<article class="recipe[^"]*" id="([^"]+)">(.*?)</article>', html, re.S)
+    assert len(articles) == len(project.recipes)
+    for anchor, article in articles:
+        lines = re.findall(r'<span class="ingredients__cost">([^<]*)</span>', article)
+        total = re.search(r'<span class="recipe__cost-total">\d+ porties: ([^<]*)</span>', article)
+        assert total is not None, anchor
+        added = sum(cents_of(line) for line in lines if line != "–")
+        assert added == cents_of(total.group(1)), anchor
+
+
+def cents_of(shown: str) -> int:
+    """'€ 1,38' → 138."""
+    return int("".join(character for character in shown if character.isdigit()))

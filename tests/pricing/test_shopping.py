@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kookboek.content.project import Project, load_project
+from kookboek.pricing.money import half_up
 from kookboek.pricing.shopping import (
     MenuData,
     ceiling,
-    half_up,
     menu_data,
     quantity_text,
     shopping_list,

@@ -529,6 +529,52 @@ def test_a_timer_kept_from_before_asks_for_one_tap_to_be_heard(phone: Any, base_
     assert not hint.is_visible()
 
 
+BLOCKED_AUDIO = AUDIO.replace('this.state = "running"', 'this.state = "suspended"').replace(
+    "resume() { return Promise.resolve(); }",
+    "resume() { return new Promise(() => {}); }",  # sound refused: waits, never says why
+)
+LATE_AUDIO = AUDIO.replace(
+    "window.AudioContext = class {", "window.AudioContext = class extends EventTarget {"
+).replace(
+    'constructor() { this.state = "running";',
+    # As Firefox does: made suspended, running a moment later on its own.
+    'constructor() { super(); this.state = "suspended"; setTimeout(() => {'
+    ' this.state = "running"; this.dispatchEvent(new Event("statechange")); }, 50);',
+)
+SOUND_HINT = "[data-kb-cook] .kb-cook__hint:has-text('Tik één keer')"
+
+
+def test_the_sound_hint_goes_with_the_last_timer_stopped(phone: Any, base_url: str) -> None:
+    phone.add_init_script(BLOCKED_AUDIO)
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    start_the_soups_timer(page)
+    hint = page.locator(SOUND_HINT)
+    assert hint.is_visible()  # a timer runs and its sound waits
+    page.click("[data-kb-cook-timer-stop]")
+    assert not hint.is_visible()  # no timer, nothing to hear
+    page.click("[data-kb-cook-next]")
+    assert where(page) == "Stap 4 van 4"
+    assert not hint.is_visible()
+    page.click("[data-kb-cook-previous]")
+    assert not hint.is_visible()
+
+
+def test_the_sound_hint_goes_when_the_sound_is_ready_by_itself(phone: Any, base_url: str) -> None:
+    phone.add_init_script(LATE_AUDIO)
+    page = phone.new_page()
+    page.goto(base_url + "recepten/linzensoep/")
+    start_the_soups_timer(page)
+    page.wait_for_function("document.querySelector('[data-kb-cook-timer-left]') !== null")
+    hint = page.locator(SOUND_HINT)
+    hint.wait_for(state="hidden")  # the sound is ready: nothing to ask
+    page.click("[data-kb-cook-next]")
+    page.wait_for_timeout(300)
+    assert not hint.is_visible()
+    page.click("[data-kb-cook-timer-stop]")
+    assert not hint.is_visible()
+
+
 def test_a_changed_recipe_does_not_put_her_on_another_step(phone: Any, base_url: str) -> None:
     page = phone.new_page()
     page.goto(base_url + "recepten/linzensoep/")

@@ -55,3 +55,17 @@ def test_images_are_dropped_and_safe_links_kept() -> None:
 
 def test_headings_get_ids_for_search() -> None:
     assert '<h2 id="bereiding">Bereiding</h2>' in render_markdown("## Bereiding")
+
+
+def test_a_document_keeps_its_own_described_pictures_and_tables_only() -> None:
+    text = (
+        "![Kookles](kookles-1.jpg) ![](zonder-beschrijving.jpg) ![x](../geheim.jpg) "
+        "![x](https://elders.example/a.jpg) ![x](javascript:alert(1)) ![x](a.svg)\n\n"
+        "| Week | Gerecht |\n| --- | --- |\n| 1 | Soep |\n"
+    )
+    document = render_markdown(text, images=lambda name: f"../{name}", tables=True)
+    assert document.count("<img") == 1
+    assert '<img alt="Kookles" src="../kookles-1.jpg">' in document
+    assert "<td>Soep</td>" in document
+    recipe = render_markdown(text)  # a recipe: no pictures in its text, no tables
+    assert "<img" not in recipe and "<table" not in recipe

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import random
 from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -11,7 +15,12 @@ import pytest
 from pypdf import PdfReader
 
 from browser_checks import LAYOUT_SHIFTS, axe_violations
+from kookboek.content.models import Ingredient
+from kookboek.content.project import load_project
+from kookboek.pricing.cost import IngredientCost, RecipeCost, scale_cost
+from kookboek.pricing.money import euros, format_money, half_up, to_cents
 from live_server import serving
+from project_paths import REPO
 from sample_project import build_fixture_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,14 +35,20 @@ AUDITED_PAGES = [
     "tools/draaiboeken/kookactiviteit/",
 ]
 WIDTHS = [1280, 360]
+SCALER_SCRIPT = REPO / "theme" / "assets" / "javascripts" / "kookboek.js"
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     root = tmp_path_factory.mktemp("site-browser")
     project = build_fixture_site(root)
     with serving(project / "site", sub_path="kookboek") as url:  # site_url's sub-path
-        yield url
+        yield project, url
+
+
+@pytest.fixture(scope="module")
+def base_url(built: tuple[Path, str]) -> str:
+    return built[1]
 
 
 @pytest.fixture
@@ -118,6 +133,118 @@ def test_portion_scaler_recalculates_amounts_and_costs(page: Any, base_url: str)
     page.fill("#kb-porties", "2")
     page.dispatch_event("#kb-porties", "input")
     assert page.text_content("[data-kb-total]") == "€\xa01,09"
+
+
+def shown_cents(text: str) -> int:
+    """'€ 1,38' → 138."""
+    digits = text.replace("€", "").replace("\xa0", "").replace(".", "").replace(",", "").strip()
+    return int(digits)
+
+
+SCALE_ALL = """portions => portions.map(p => {
+  const input = document.querySelector("[data-kb-portions-input]");
+  input.value = String(p);
+  input.dispatchEvent(new Event("input"));
+  const text = s => document.querySelector(s).textContent;
+  return {
+    lines: [...document.querySelectorAll("[data-kb-line-cost]")].map(c => c.textContent),
+    total: text("[data-kb-total]"),
+    cell: text("[data-kb-total-cell]"),
+    portion: text("[data-kb-per-portion]"),
+  };
+})"""
+
+
+def scaler_shows(page: Any, portions: list[int]) -> list[dict[str, Any]]:
+    shown: list[dict[str, Any]] = page.evaluate(SCALE_ALL, portions)
+    return [
+        {
+            "lines": [shown_cents(line) for line in each["lines"]],
+            "total": shown_cents(each["total"]),
+            "cell": shown_cents(each["cell"]),
+            "portion": shown_cents(each["portion"]),
+        }
+        for each in shown
+    ]
+
+
+def test_linzensoep_for_five_adds_up_as_shown(page: Any, base_url: str) -> None:
+    page.goto(base_url + "recepten/linzensoep/")
+    page.fill("#kb-porties", "5")
+    page.dispatch_event("#kb-porties", "input")
+    lines = page.eval_on_selector_all("[data-kb-line-cost]", "cs => cs.map(c => c.textContent)")
+    total = str(page.text_content("[data-kb-total-cell]"))
+    assert sum(shown_cents(line) for line in lines) == shown_cents(total)
+    portion = shown_cents(str(page.text_content("[data-kb-per-portion]")))
+    assert portion == half_up(shown_cents(total), 5)  # the total shared by 5
+
+
+def expected(cost: RecipeCost, portions: list[int]) -> list[dict[str, Any]]:
+    shown = []
+    for count in portions:
+        scaled = scale_cost(cost, count)
+        lines = [line for line in scaled.lines if line is not None]
+        total = scaled.total
+        shown.append({"lines": lines, "total": total, "cell": total, "portion": scaled.per_portion})
+    return shown
+
+
+def test_the_scaler_shows_what_the_engine_computes_for_every_recipe_and_portion(
+    page: Any, built: tuple[Path, str]
+) -> None:
+    project_dir, base_url = built
+    project = load_project(project_dir / "content")
+    portions = list(range(1, 100))
+    for recipe in project.recipes:
+        page.goto(f"{base_url}recepten/{recipe.slug}/")
+        shown = scaler_shows(page, portions)
+        assert shown == expected(project.costs[recipe.slug], portions), recipe.slug
+        for each in shown:
+            assert sum(each["lines"]) == each["total"]
+
+
+def scaler_page(cents: list[int], portions: int) -> str:
+    """A recipe with these line costs, marked up as site/recipe.html marks it up."""
+    rows = "".join(
+        f'<tr data-kb-amount="1" data-kb-unit="stuk" data-kb-units="stuks"'
+        f' data-kb-cost="{euros(value)}"><td data-kb-qty>1 stuk</td><td>x{index}</td>'
+        f"<td data-kb-line-cost>{format_money(euros(value))}</td></tr>"
+        for index, value in enumerate(cents)
+    )
+    total = euros(sum(cents))
+    return (
+        f'<!doctype html><html lang="nl"><body><article data-kb-recipe data-portions="{portions}">'
+        f"<p><strong data-kb-per-portion></strong> per portie</p>"
+        f'<p><strong data-kb-total="{total}"></strong> voor <span data-kb-portions></span></p>'
+        '<div data-kb-scaler hidden><button type="button" data-kb-step="-1">-</button>'
+        f'<input id="kb-porties" data-kb-portions-input value="{portions}">'
+        '<button type="button" data-kb-step="1">+</button></div>'
+        f"<table><tbody>{rows}</tbody><tfoot><tr><td data-kb-total-cell></td></tr></tfoot>"
+        f"</table></article><script>{SCALER_SCRIPT.read_text(encoding='utf-8')}</script>"
+        "</body></html>"
+    )
+
+
+def test_the_scaler_and_the_engine_do_the_same_sums_for_many_recipes(page: Any) -> None:
+    rng = random.Random(25)
+    portions = list(range(1, 100))
+    for _ in range(100):
+        base = rng.randint(1, 12)
+        cents = [
+            rng.choice([rng.randint(0, 30), rng.randint(0, 600)]) for _ in range(rng.randint(1, 14))
+        ]
+        page.set_content(scaler_page(cents, base))
+        cost = recipe_cost(cents, base)
+        assert scaler_shows(page, portions) == expected(cost, portions), (cents, base)
+
+
+def recipe_cost(cents: list[int], portions: int) -> RecipeCost:
+    lines = tuple(
+        IngredientCost(Ingredient(naam="x", hoeveelheid=Decimal(1), eenheid="stuk"), euros(value))
+        for value in cents
+    )
+    total = euros(sum(cents))
+    return RecipeCost(lines, total, to_cents(total / portions), portions, dt.date(2026, 10, 15))
 
 
 @pytest.mark.parametrize(
@@ -328,6 +455,17 @@ def test_search_button_opens_the_best_result(phone: Any, base_url: str) -> None:
     phone.click(".md-search__form button[type='submit']")
     phone.wait_for_url("**/recepten/linzensoep/**")
     assert phone.text_content("h1") == "Linzensoep"
+
+
+def test_a_search_shows_the_price_list_as_it_reads(phone: Any, base_url: str) -> None:
+    phone.goto(base_url)
+    phone.click("label.md-header__button[for='__search']")
+    phone.keyboard.type("linzen")
+    found = phone.locator(".md-search-result__item", has_text="Prijslijst").first
+    found.wait_for(timeout=15_000)
+    text = found.inner_text().replace("\xa0", " ")
+    assert "rode linzen: € 2,20 per 500 g" in text
+    assert "€ 2,20500" not in text.replace(" ", "")
 
 
 def test_done_folds_the_filters_and_shows_the_cards(phone: Any, base_url: str) -> None:

@@ -73,6 +73,11 @@ def shown_lines(page: Any) -> list[list[Any]]:
     return lines
 
 
+def cents_of(shown: str) -> int:
+    """'€ 1,38' → 138."""
+    return int("".join(character for character in shown if character.isdigit()))
+
+
 def menu_of(case: Case) -> str:
     return ",".join(f"{slug}*{people}" for slug, people in case.meals)
 
@@ -99,6 +104,10 @@ def test_the_browser_list_matches_the_hand_computation(
     ]
     total = page.get_attribute("[data-till-total-cents]", "data-till-total-cents")
     assert int(total) == case.till_cents
+    # What she reads adds up: the lines' prices to the till total.
+    shown_till = [line[6] for line in shown_lines(page) if line[6] != "–"]
+    shown_total = str(page.text_content("[data-kb-shopping] [data-till-total-cents]"))
+    assert sum(cents_of(text) for text in shown_till) == cents_of(shown_total)
     assert page.get_attribute("[data-kb-used-cents]", "data-kb-used-cents") == str(case.used_cents)
     euros = f"{case.per_person_cents // 100},{case.per_person_cents % 100:02d}"
     assert page.text_content("[data-kb-shopping] [data-kb-per-person]") == f"€\xa0{euros}"

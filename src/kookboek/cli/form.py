@@ -119,6 +119,15 @@ ADDRESS = _Address()
 )
 @inbox_option
 @content_option
+@click.option(
+    "--portfolio",
+    "portfolio_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="portfolio",
+    show_default=True,
+    metavar="MAP",
+    help="De map met de portfolio's van de deelnemers (privé: buiten content/ en git).",
+)
 def form(
     training_room: bool,
     host: str,
@@ -126,6 +135,7 @@ def form(
     proxy: str | None,
     inbox_dir: Path,
     content_dir: Path,
+    portfolio_dir: Path,
 ) -> None:
     """Start het invulformulier voor recepten, met de beheerpagina /beheer.
 
@@ -144,7 +154,14 @@ def form(
             f"De map {content_dir} bestaat niet. Start dit in de map van het kookboek.", err=True
         )
         sys.exit(2)
-    app = create_app({"INBOX_DIR": inbox_dir, "CONTENT_DIR": content_dir, "TRUSTED_PROXY": proxy})
+    app = create_app(
+        {
+            "INBOX_DIR": inbox_dir,
+            "CONTENT_DIR": content_dir,
+            "PORTFOLIO_DIR": portfolio_dir,
+            "TRUSTED_PROXY": proxy,
+        }
+    )
     announce(host, port, click.echo, proxy)
     serve(app, host, port)
 
@@ -361,6 +378,114 @@ def set_password(inbox_dir: Path) -> None:
         click.echo(str(exc), err=True)
         sys.exit(1)
     click.echo(f"Het wachtwoord is ingesteld. De hash staat in {box.password_file}.")
+
+
+@click.group(cls=DutchGroup, short_help="Accounts van de begeleiders voor /beheer.")
+def coach() -> None:
+    """Maak, toon of verwijder de accounts waarmee begeleiders zich aanmelden op /beheer.
+
+    Elke begeleider meldt zich aan met haar naam en haar eigen wachtwoord. Bij elke wijziging
+    wordt bewaard wie ze deed. Collega's toevoegen kan daarna ook op /beheer, bij Begeleiders.
+    """
+
+
+@coach.command("toevoegen", short_help="Maak een account voor een begeleider.")
+@click.argument("name", metavar="NAAM")
+@inbox_option
+def add_coach(name: str, inbox_dir: Path) -> None:
+    """Maak een account voor de begeleider NAAM: het wachtwoord wordt twee keer gevraagd.
+
+    NAAM is een voornaam, eventueel met de eerste letter van de familienaam (zet hem tussen
+    aanhalingstekens als er een spatie in staat). Het kookboek bewaart alleen een hash van het
+    wachtwoord, in de map met de inzendingen. Vanaf het eerste account werkt het gedeelde
+    wachtwoord van beheer-wachtwoord niet meer.
+    """
+    from kookboek.web.accounts import ACCOUNTS_FILE, AccountProblem, Accounts, clean_name
+
+    try:
+        name = clean_name(name)
+    except AccountProblem as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    accounts = Accounts(inbox_dir / ACCOUNTS_FILE)
+    if accounts.find(name):
+        click.echo(f"Er is al een begeleider met de naam {name}.", err=True)
+        sys.exit(1)
+    password = _new_password()
+    try:
+        accounts.add(name, password)
+    except AccountProblem as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"{name} kan zich nu aanmelden op /beheer met haar of zijn naam en wachtwoord.")
+
+
+@coach.command("verwijderen", short_help="Verwijder het account van een begeleider.")
+@click.argument("name", metavar="NAAM")
+@inbox_option
+def remove_coach(name: str, inbox_dir: Path) -> None:
+    """Verwijder het account van NAAM: zij of hij kan zich niet meer aanmelden.
+
+    Wat ze al veranderde, blijft in de geschiedenis staan met haar naam.
+    """
+    from kookboek.web.accounts import ACCOUNTS_FILE, AccountProblem, Accounts
+
+    try:
+        Accounts(inbox_dir / ACCOUNTS_FILE).remove(name)
+    except AccountProblem as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"Het account van {name} is verwijderd.")
+
+
+@coach.command("lijst", short_help="Toon wie een account heeft.")
+@inbox_option
+def list_coaches(inbox_dir: Path) -> None:
+    """Toon de namen van de begeleiders met een account."""
+    from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
+
+    names = Accounts(inbox_dir / ACCOUNTS_FILE).names()
+    if not names:
+        click.echo(
+            "Er zijn nog geen accounts. Maak er een met: "
+            f"{command_name()} begeleider toevoegen NAAM"
+        )
+        return
+    for name in names:
+        click.echo(name)
+
+
+def _new_password() -> str:
+    """A new password: asked twice on a terminal; from standard input otherwise (the first
+    line, and the second must be the same when there is one)."""
+    from kookboek.web.passwords import MIN_LENGTH
+
+    if not sys.stdin.isatty():
+        lines = sys.stdin.read().splitlines()
+        password = lines[0] if lines else ""
+        if len(password) < MIN_LENGTH:
+            click.echo(f"Het wachtwoord moet minstens {MIN_LENGTH} tekens lang zijn.", err=True)
+            sys.exit(1)
+        if len(lines) > 1 and lines[1] != password:
+            click.echo("De twee wachtwoorden zijn niet hetzelfde.", err=True)
+            sys.exit(1)
+        return password
+    click.echo(
+        f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens, bijvoorbeeld drie of vier "
+        "woorden na elkaar. Wat je typt, zie je niet op het scherm."
+    )
+    while True:
+        password = click.prompt("Nieuw wachtwoord", hide_input=True, prompt_suffix=": ")
+        if len(password) < MIN_LENGTH:
+            click.echo(
+                f"Dat zijn {len(password)} tekens. Het moeten er minstens {MIN_LENGTH} zijn. "
+                "Probeer opnieuw."
+            )
+            continue
+        again = click.prompt("Typ het nog een keer", hide_input=True, prompt_suffix=": ")
+        if again == password:
+            return password
+        click.echo("De twee keer is niet hetzelfde. Begin opnieuw.")
 
 
 def _entry(inbox_dir: Path, entry_id: str) -> InboxEntry:

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from kookboek.cli import dutch
-from kookboek.cli.form import form, inbox, set_password
+from kookboek.cli.form import coach, form, inbox, set_password
 from kookboek.cli.options import config_option
+from kookboek.cli.portfolio import portfolio, retention_option, retention_warnings
 from kookboek.cli.publish import publish
 from kookboek.content.errors import ContentErrors, warnings_report
 from kookboek.content.project import load_project
@@ -42,19 +43,47 @@ def main() -> None:
     metavar="MAP",
     help="De map met de inhoud.",
 )
-def check(content_dir: Path) -> None:
+@click.option(
+    "--portfolio",
+    "portfolio_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default="portfolio",
+    show_default=True,
+    metavar="MAP",
+    help="De map met de portfolio's: wiens bewaartermijn voorbij is, staat in het verslag.",
+)
+@retention_option
+@click.option(
+    "-v",
+    "--uitgebreid",
+    "--verbose",
+    "verbose",
+    is_flag=True,
+    help="Toon elk probleem op zijn eigen lijn, ook als er veel van één soort zijn.",
+)
+def check(content_dir: Path, portfolio_dir: Path, retention: int, verbose: bool) -> None:
     """Controleer alle recepten, publicaties, tools en de prijslijst.
 
     Elk probleem staat op één lijn: bestand, lijnnummer, veld en wat er mis is. Alle
-    problemen komen in één keer. Is alles goed, dan zie je "Alles in orde".
+    problemen en waarschuwingen komen in één keer. Zijn er veel van één soort (zoals
+    ingrediënten die niet in de prijslijst staan), dan staan ze samen in één zin; met -v
+    zie je ze elk apart. Is alles goed, dan zie je "Alles in orde". Ook de portfolio's
+    waarvan de bewaartermijn voorbij is, worden genoemd.
     """
+    import datetime as dt
+
+    expired = retention_warnings(portfolio_dir, retention, dt.date.today())
+    if expired:
+        click.echo("Let op, bewaartermijn voorbij:")
+        for line in expired:
+            click.echo(line)
     try:
         project = load_project(content_dir)
     except ContentErrors as exc:
-        click.echo(exc.report(), err=False)
+        click.echo(exc.report(verbose=verbose, command=command_name()), err=False)
         sys.exit(1)
     if project.warnings:
-        click.echo(warnings_report(project.warnings))
+        click.echo(warnings_report(project.warnings, verbose=verbose, command=command_name()))
     click.echo(project.summary())
 
 
@@ -114,4 +143,6 @@ def _require(config_file: Path) -> None:
 main.add_command(form)
 main.add_command(inbox)
 main.add_command(set_password)
+main.add_command(coach, name="begeleider")
 main.add_command(publish)
+main.add_command(portfolio)

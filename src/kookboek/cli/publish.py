@@ -7,7 +7,6 @@ GitHub Pages serves it as it is. Git's own English output is shown only when it 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ import click
 
 from kookboek.cli.dutch import DutchCommand
 from kookboek.cli.options import config_option
+from kookboek.publishing import targets
 from kookboek.site.address import placeholder_problem
 from kookboek.support.launcher import command_name
 
@@ -95,38 +95,8 @@ def _require_git_folder() -> None:
 
 def put_on_branch(site_dir: Path, remote: str, branch: str, site_url: str) -> str:
     """``site_dir`` as the only commit of ``branch``, pushed to ``remote``; its commit id."""
-    import ghp_import
-
-    env = dict(os.environ)
-    # A coach's computer often has no git name yet; the commit is the site's, not hers.
-    if not _git("config", "user.name").stdout.strip():
-        env.setdefault("GIT_COMMITTER_NAME", "kookboek")
-    if not _git("config", "user.email").stdout.strip():
-        env.setdefault("GIT_COMMITTER_EMAIL", "kookboek@localhost")
     message = f"Website: {site_url}, gemaakt met {command_name()} publish"
-    # One version only: the branch starts afresh (ghp-import would build on its last commit).
-    _git("update-ref", "-d", f"refs/heads/{branch}")
-    saved = dict(os.environ)
-    os.environ.update(env)
     try:
-        ghp_import.ghp_import(
-            str(site_dir),
-            mesg=message,
-            remote=remote,
-            branch=branch,
-            push=False,
-            no_history=True,
-            nojekyll=True,
-        )
-    except ghp_import.GhpError as exc:
-        raise PublishProblem(f"git kon de tak {branch} niet maken ({exc.message}).") from None
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    pushed = _git("push", "--force", remote, f"refs/heads/{branch}:refs/heads/{branch}")
-    if pushed.returncode != 0:
-        raise PublishProblem(
-            f"git kon de website niet naar {remote} sturen. Is er internet, en mag je naar "
-            f"die remote schrijven? Wat git zei:\n{pushed.stderr.strip()}"
-        )
-    return _git("rev-parse", f"refs/heads/{branch}").stdout.strip()
+        return targets.put_on_branch(Path.cwd(), site_dir, remote, branch, message)
+    except targets.PublishProblem as exc:
+        raise PublishProblem(str(exc)) from None

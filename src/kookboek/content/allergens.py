@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kookboek.content.errors import ContentError
+from kookboek.content.errors import ALLERGENS_UNCHECKED, ALLERGENS_UNKNOWN, ContentError
 from kookboek.content.models import Ingredient, PriceList, Recipe
 from kookboek.content.source import SourceFile
 from kookboek.content.text_safety import bidi_controls
@@ -113,6 +113,8 @@ def check_allergens(
                     f"{_unknown(named[index], prices)}, dus die van dit recept ook niet. "
                     f"{_how_to_add(named[index], prices)}, of schrijf bovenaan dit recept "
                     "zelf welke allergenen erin zitten.",
+                    kind=ALLERGENS_UNKNOWN,
+                    subject=named[index],
                 )
             )
         return findings
@@ -141,6 +143,8 @@ def check_allergens(
                 ("ingredienten", index, "naam"),
                 f"{_unknown(named[index], prices)}, dus kan niet nagekeken worden of "
                 f"'allergenen' bovenaan dit recept klopt. {_how_to_add(named[index], prices)}.",
+                kind=ALLERGENS_UNCHECKED,
+                subject=named[index],
             )
         )
     if derived.complete:

@@ -118,6 +118,12 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)."
     if kind == "string_type":
         return f"moet tekst zijn, niet '{visible(value)}'."
+    if kind == "string_pattern_mismatch" and "esco" in str(ctx.get("pattern", "")):
+        return (
+            f"'{visible(value)}' is geen webadres van een ESCO-vaardigheid. Kopieer het van "
+            "esco.ec.europa.eu, zoals http://data.europa.eu/esco/skill/"
+            "60c78287-22eb-4103-9c8c-28deaa460da0."
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"'{visible(value)}' is geen geldige code: gebruik kleine letters, cijfers en "

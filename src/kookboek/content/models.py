@@ -117,10 +117,40 @@ class PriceList(Model):
         return self.by_name.get(normalise_name(name))
 
 
+# A skill of ESCO, the European Commission's classification of skills and occupations, named
+# by its concept URI (the same in every ESCO version since 1.0).
+EscoUri = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        pattern=r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$",
+    ),
+]
+
+
+class EscoSkill(Model):
+    """The ESCO transversal skill a competence stands for, with its English preferred label."""
+
+    uri: EscoUri
+    label: ShortText = Field(alias="naam")
+
+
 class Competence(Model):
     id: Identifier
     name: ShortText = Field(alias="naam")
     explanation: Text = Field(alias="uitleg")
+    # What a VDAB counsellor calls it (soft skills as VDAB names them) and its ESCO skill:
+    # printed in a participant's portfolio beside the project's own words.
+    vdab: tuple[ShortText, ...] = Field(default=(), max_length=5)
+    esco: EscoSkill | None = None
+
+
+class Task(Model):
+    """A task of a cooking session (``taken.yml``) and the competences it practises."""
+
+    id: Identifier
+    name: ShortText = Field(alias="naam")
+    competences: tuple[Identifier, ...] = Field(alias="competenties", min_length=1)
 
 
 class Publication(Model):

@@ -20,6 +20,7 @@ from kookboek.content.models import (
     PriceList,
     Publication,
     Recipe,
+    Task,
     WeekMenu,
 )
 from kookboek.content.parse_cache import SourceCache
@@ -39,6 +40,8 @@ MARKDOWN_FILES = ("*.md",)
 YAML_FILES = ("*.yml", "*.yaml")
 PRICES_FILE = "prijzen.yml"
 COMPETENCES_FILE = "competenties.yml"
+# The tasks of a cooking session (for the participants' portfolios); optional.
+TASKS_FILE = "taken.yml"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +65,8 @@ class Project:
     recommendations: tuple[PolicyRecommendation, ...] = ()
     #: Example week menus, each meal naming a recipe of ``recipes``.
     menus: tuple[WeekMenu, ...] = ()
+    #: The tasks of a cooking session (``taken.yml``), each naming competences of ``competences``.
+    tasks: tuple[Task, ...] = ()
     #: Things to look at that do not stop the build ("Let op"), sorted by file and line.
     warnings: tuple[ContentError, ...] = ()
     competence_by_id: Mapping[str, Competence] = field(init=False)
@@ -109,6 +114,22 @@ def load_prices(content_dir: Path) -> PriceList:
 def load_competences(content_dir: Path) -> tuple[Competence, ...]:
     """Only the competences, with every check a full load makes."""
     return _load_one(content_dir, COMPETENCES_FILE, _competences)
+
+
+def load_tasks(content_dir: Path) -> tuple[Task, ...]:
+    """The tasks of ``taken.yml`` (none when the file is absent), checked against the
+    competences; raises ``ContentErrors`` listing every problem of both files."""
+    if not (content_dir / TASKS_FILE).is_file():
+        return ()
+    loader = _Loader(content_dir, SourceCache())
+    competences = loader._load_data(COMPETENCES_FILE, _competences)
+    ids = {c.id for c in competences} if competences is not None else None
+    tasks: tuple[Task, ...] | None = loader._load_data(
+        TASKS_FILE, lambda source: _tasks(source, ids)
+    )
+    if loader.errors or tasks is None:
+        raise ContentErrors(loader.errors)
+    return tasks
 
 
 T = TypeVar("T")
@@ -169,7 +190,14 @@ class _Loader:
             patterns=YAML_FILES,
         )
 
-        if prices is None or competences is None or self.errors:
+        tasks: tuple[Task, ...] | None = ()
+        if (self.content_dir / TASKS_FILE).is_file():
+            known = set(competence_ids) if competence_ids is not None else None
+            tasks = self._load_data(TASKS_FILE, lambda source: _tasks(source, known))
+
+        # Also in a run with errors: the coach sees everything to look at at once.
+        self.warnings.extend(recipe_warnings(recipes))
+        if prices is None or competences is None or tasks is None or self.errors:
             return None
         # Every pricing problem was reported by the rules above, so pricing cannot fail here.
         costs = {recipe.slug: cost_recipe(recipe, prices) for recipe, _ in recipes}
@@ -187,7 +215,8 @@ class _Loader:
             playbooks=tuple(p for p, _ in playbooks),
             recommendations=tuple(sorted((r for r, _ in recommendations), key=lambda r: r.number)),
             menus=tuple(m for m, _ in menus),
-            warnings=tuple(sorted([*self.warnings, *recipe_warnings(recipes)])),
+            tasks=tasks,
+            warnings=tuple(sorted(self.warnings)),
         )
 
     # -- data files ---------------------------------------------------------------------------
@@ -209,7 +238,8 @@ class _Loader:
         try:
             return build(source)
         except ValidationError as exc:
-            model = PriceList if name == PRICES_FILE else Competence
+            models: dict[str, type[BaseModel]] = {PRICES_FILE: PriceList, TASKS_FILE: Task}
+            model = models.get(name, Competence)
             self.errors.extend(translate(exc, source, model))
             return None
         except _DataErrors as exc:
@@ -321,6 +351,45 @@ def _competences(source: SourceFile) -> tuple[Competence, ...]:
             )
         seen.add(competence.id)
         found.append(competence)
+    if problems:
+        raise _DataErrors(problems)
+    return tuple(found)
+
+
+def _tasks(source: SourceFile, competence_ids: set[str] | None) -> tuple[Task, ...]:
+    """``taken.yml``: a list of tasks, each naming known competences (``competence_ids``;
+    None when competenties.yml itself has problems, which are reported on their own)."""
+    if not isinstance(source.data, list):
+        raise _DataErrors(
+            [
+                source.error(
+                    (),
+                    "moet een lijst van taken zijn (- id: ..., naam: ..., competenties: [...]).",
+                )
+            ]
+        )
+    found: list[Task] = []
+    problems: list[ContentError] = []
+    seen: set[str] = set()
+    for index, item in enumerate(source.data):
+        try:
+            task = Task.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(translate(exc, source, Task, prefix=(index,)))
+            continue
+        if task.id in seen:
+            problems.append(source.error((index, "id"), f"'{task.id}' staat er twee keer in."))
+        seen.add(task.id)
+        for position, competence in enumerate(task.competences):
+            if competence_ids is not None and competence not in competence_ids:
+                problems.append(
+                    source.error(
+                        (index, "competenties", position),
+                        f"'{competence}' staat niet in competenties.yml. Kies uit: "
+                        f"{', '.join(sorted(competence_ids))}.",
+                    )
+                )
+        found.append(task)
     if problems:
         raise _DataErrors(problems)
     return tuple(found)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kookboek.content.errors import ContentError
+from kookboek.content.errors import NOT_PRICED, ContentError
 from kookboek.content.messages import suggest, visible
 from kookboek.content.models import Ingredient, PriceList
 from kookboek.content.source import SourceFile
@@ -100,7 +100,7 @@ def _check_ingredient(
     try:
         ingredient_cost(ingredient, prices)
     except LookupError as exc:
-        return [source.error((*where, "naam"), str(exc))]
+        return [source.error((*where, "naam"), str(exc), kind=NOT_PRICED, subject=ingredient.name)]
     except ConversionError as exc:
         return [source.error((*where, "eenheid"), str(exc))]
     return []

@@ -63,8 +63,13 @@ class SourceFile:
                 return line
         return 1
 
-    def error(self, location: Location, message: str) -> ContentError:
-        return ContentError(self.display, self.line_of(location), field_label(location), message)
+    def error(
+        self, location: Location, message: str, *, kind: str = "", subject: str = ""
+    ) -> ContentError:
+        """``kind`` and ``subject``: see ``ContentError`` (problems that are summed up)."""
+        return ContentError(
+            self.display, self.line_of(location), field_label(location), message, kind, subject
+        )
 
 
 class SourceError(Exception):

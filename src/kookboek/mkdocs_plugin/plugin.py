@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from kookboek.content.errors import ContentErrors
+from kookboek.content.errors import ContentErrors, full_list_hint, problem_lines, summed_up
 from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.images.app_icons import app_icons
@@ -49,6 +49,7 @@ from kookboek.site.pages import (
 from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
 from kookboek.site.structured_data import json_ld_to_head
 from kookboek.site.templating import content_path
+from kookboek.support.launcher import command_name
 from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
@@ -97,10 +98,16 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
                 Path(config.docs_dir), parse_cache=self._cache_root(config) / PARSED_FILE
             )
         except ContentErrors as exc:
-            raise PluginError("De inhoud bevat fouten:\n" + exc.report()) from exc
-        for warning in self.project.warnings:
+            # Many problems of one kind summed up, as `kookboek check` does.
+            report = exc.report(command=command_name())
+            raise PluginError("De inhoud bevat fouten:\n" + report) from exc
+        warnings = self.project.warnings
+        remarks = problem_lines(warnings)
+        if summed_up(warnings):
+            remarks.append(full_list_hint(command_name()))
+        for remark in remarks:
             # Not a MkDocs warning: it must not stop a strict build, but the coach sees it.
-            log.info("Let op: %s", warning, extra={COACH_RECORD: True})
+            log.info("Let op: %s", remark, extra={COACH_RECORD: True})
         address = placeholder_problem(config.site_url)
         if address and not self.serving:
             log.info("Let op: %s", address, extra={COACH_RECORD: True})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kookboek.content.models import Ingredient, PriceEntry, PriceList, Recipe
-from kookboek.pricing.money import to_cents
+from kookboek.pricing.money import cents, half_up, to_cents
 from kookboek.pricing.units import ConversionError, convert
 
 
@@ -93,3 +93,44 @@ def draft_cost(recipe: Recipe, prices: PriceList) -> tuple[RecipeCost, list[Pric
         price_date=prices.price_date,
     )
     return cost, problems
+
+
+@dataclass(frozen=True)
+class ScaledCost:
+    """A recipe's costs for another number of portions, in whole cents, as they are shown."""
+
+    lines: tuple[int | None, ...]  # one per line of RecipeCost.lines; None: no cost shown
+    total: int
+    per_portion: int
+    portions: int
+
+
+def scale_cost(cost: RecipeCost, portions: int) -> ScaledCost:
+    """The shown costs for ``portions``: the lines add up to the total, to the cent.
+
+    The total is the recipe's total × portions / its own portions, rounded half up to a
+    cent. Each line gets its own share rounded down, and the cents still missing go one by
+    one to the lines that lost most by rounding down (the largest remainders; on a tie the
+    line that comes first). The cost per portion is the total divided by the portions,
+    rounded half up. ``theme/assets/javascripts/kookboek.js`` (the portion scaler) does the
+    very same arithmetic on the same whole cents.
+    """
+    base = cost.portions
+    line_cents = [None if line.cost is None else cents(line.cost) for line in cost.lines]
+    known = [(index, value) for index, value in enumerate(line_cents) if value is not None]
+    total = half_up(sum(value for _, value in known) * portions, base)
+    shares: list[int | None] = [
+        None if value is None else value * portions // base for value in line_cents
+    ]
+    missing = total - sum(share for share in shares if share is not None)
+    by_remainder = sorted(known, key=lambda item: (-(item[1] * portions % base), item[0]))
+    for index, _ in by_remainder[:missing]:
+        share = shares[index]
+        assert share is not None
+        shares[index] = share + 1
+    return ScaledCost(
+        lines=tuple(shares),
+        total=total,
+        per_portion=half_up(total, portions),
+        portions=portions,
+    )

@@ -15,6 +15,20 @@ def to_cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def cents(value: Decimal) -> int:
+    """Euros as whole cents, rounded half up."""
+    return int(to_cents(value) * 100)
+
+
+def euros(amount_in_cents: int) -> Decimal:
+    return Decimal(amount_in_cents).scaleb(-2)
+
+
+def half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up, for whole numbers ≥ 0 and a divisor > 0."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
 @lru_cache(maxsize=4096)  # a site shows the same few hundred amounts thousands of times
 def format_money(value: Decimal) -> str:
     """``Decimal('0.849')`` → ``'€ 0,85'`` (with a no-break space)."""

@@ -32,17 +32,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from kookboek.content.models import Ingredient, PriceEntry, PriceList, Recipe, normalise_name
-from kookboek.pricing.money import to_cents
+from kookboek.pricing.money import cents, euros, half_up
 from kookboek.pricing.units import BASE_UNITS, base_amount, convert, dimension, format_quantity
 
 THOUSANDTHS = 1000
 OTHER_SECTION = "Andere"
 LineKind = Literal["package", "own", "to_taste"]
-
-
-def half_up(numerator: int, denominator: int) -> int:
-    """``numerator / denominator`` rounded half up, for whole numbers ≥ 0 and a divisor > 0."""
-    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def ceiling(numerator: int, denominator: int) -> int:
@@ -52,14 +47,6 @@ def ceiling(numerator: int, denominator: int) -> int:
 def thousandths(value: Decimal) -> int:
     """An amount in whole thousandths (at least one: an amount in a recipe is never 0)."""
     return max(1, int((value * THOUSANDTHS).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-
-
-def cents(value: Decimal) -> int:
-    return int(to_cents(value) * 100)
-
-
-def euros(amount_in_cents: int) -> Decimal:
-    return Decimal(amount_in_cents).scaleb(-2)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from kookboek.site.pages import (
     render_downloads,
     render_overview,
     render_price_list,
+    render_price_list_search_text,
     render_publications,
     render_tools,
     used_categories,
@@ -36,12 +37,17 @@ class GeneratedPage:
     replaces_source: bool = False
     description: str = ""  # for <meta name="description">
     fully_searchable: bool = False  # else search indexes only the title and description
+    # What search indexes instead, when the page's own HTML would read wrong there (a
+    # table's cells run together in a search result): HTML of headings, paragraphs, lists.
+    words: Callable[[], str] | None = None
     # False: not to be found by searching: left out of the site's search, of the sitemap and of
     # search engines (noindex). The offline page: only the service worker shows it.
     searched: bool = True
 
     def search_text(self) -> str:
         """A listing repeats the titles of pages that are indexed themselves: index its gist."""
+        if self.words is not None:
+            return self.words()
         return f"<h1>{escape(self.title)}</h1>\n<p>{escape(self.description)}</p>"
 
 
@@ -79,7 +85,7 @@ def generated_pages(
             "Prijslijst",
             partial(render_price_list, site),
             description="De prijzen waarmee de kostprijs van elk recept berekend is.",
-            fully_searchable=True,
+            words=partial(render_price_list_search_text, site),
         ),
         GeneratedPage(
             "competenties/index.md", "Competenties", partial(render_competence_index, site)

@@ -377,6 +377,16 @@ def _price_list(site: SiteContext, root: str) -> str:
     )
 
 
+def render_price_list_search_text(site: SiteContext) -> str:
+    """The price list as search shows it: each ingredient in words that read as the table."""
+    return site.listing(["prices-search"], "", lambda: _price_list_search_text(site))
+
+
+def _price_list_search_text(site: SiteContext) -> str:
+    entries = sorted(site.project.prices.entries, key=lambda e: e.name.casefold())
+    return render("site/price_list_search.html", prices=site.project.prices, entries=entries)
+
+
 def render_document_page(document: Publication, site: SiteContext, root: str) -> str:
     """A publication, a draaiboek or a beleidsaanbeveling, each with its own template."""
     if isinstance(document, PolicyRecommendation):

@@ -85,6 +85,7 @@ def environment() -> jinja2.Environment:
         allergen_list=allergen_list,
         quantity_of=format_quantity,
         markdown=_markdown_html,
+        document_markdown=_document_html,
     )
     env.globals.update(
         CATEGORY_NAMES=CATEGORY_NAMES,
@@ -104,6 +105,13 @@ def _markdown_html(
     ``links``: how its links are published on the page (``site/links.py``); ``annotate``:
     attributes added to the tree (cook mode's step data, ``site/cook_mode.py``)."""
     return Markup(render_markdown(text, links=links, annotate=annotate))
+
+
+@lru_cache(maxsize=1024)
+def _document_html(text: str, links: LinkRewriter) -> Markup:
+    """A publication's or tool's body: its own pictures (next to its file, found like its
+    links) and tables are shown too."""
+    return Markup(render_markdown(text, links=links, images=links, tables=True))
 
 
 def render(template: str, **context: Any) -> str:

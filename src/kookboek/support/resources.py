@@ -14,3 +14,8 @@ SITE_FONTS_PATH = "assets/fonts"
 def font_files() -> list[Path]:
     """Every font file and its licence, as published with the site."""
     return sorted(p for p in FONTS_DIR.iterdir() if p.suffix in {".woff2", ".txt"})
+
+
+# The project's own drawings of the kinds of dish and of the competences (SVG): the form
+# shows them, and a participant's portfolio prints them.
+DRAWINGS_DIR = PACKAGE_DIR / "web" / "static" / "iconen"

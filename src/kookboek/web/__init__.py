@@ -24,7 +24,9 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from kookboek.images.intake import MAX_PHOTO_BYTES
 from kookboek.inbox.store import Inbox
+from kookboek.publishing.jobs import STATE_FILE, Jobs
 from kookboek.support.resources import FONTS_DIR
+from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
 from kookboek.web.ratelimit import RateLimiter
 
 CONTENT_SECURITY_POLICY = (
@@ -55,6 +57,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         INBOX_DIR=Path("inzendingen"),
+        # The participants' portfolios: private, beside the inbox, outside content/ and git.
+        PORTFOLIO_DIR=Path("portfolio"),
+        PORTFOLIO_RETENTION_MONTHS=12,
         CONTENT_DIR=Path("content"),
         FONT_DIR=FONTS_DIR,
         # Well above the photo limit: a photo that is too large still arrives whole, so the
@@ -62,11 +67,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         # a bare "too large". The photo itself is checked on its own (MAX_PHOTO_BYTES).
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
         MAX_FORM_MEMORY_SIZE=1024 * 1024,
+        # The price page posts one field per price-list entry: room for a few thousand.
+        MAX_FORM_PARTS=5000,
         MAX_INBOX_ENTRIES=500,
         SEND_LIMIT=(10, 3600.0),  # recipes sent per address per hour
         POST_LIMIT=(60, 600.0),  # any form post per address per 10 minutes
         CHECK_LIMIT=(600, 600.0),  # screens of the form checked on the way (nothing stored)
         LOGIN_LIMIT=(10, 600.0),  # password attempts per address per 10 minutes
+        LOGIN_NAME_LIMIT=(10, 600.0),  # password attempts per coach's name per 10 minutes
+        COACH_SESSION_IDLE_SECONDS=4 * 3600,  # logged out after 4 hours without a click
+        COACH_SESSION_MAX_SECONDS=12 * 3600,  # and after 12 hours in any case
         BEHEER_PASSWORD_HASH=None,
         WTF_CSRF_TIME_LIMIT=12 * 3600,  # filling in a recipe may take a while
         SESSION_COOKIE_SAMESITE="Lax",
@@ -82,6 +92,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # stylesheet then came back as "not found" under ./kookboek form).
     app.config["INBOX_DIR"] = Path(app.config["INBOX_DIR"]).absolute()
     app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"]).absolute()
+    # The project folder (mkdocs.yml, the git repository): where Zet online builds and the
+    # history of changes is kept.
+    app.config["PROJECT_DIR"] = Path(
+        app.config.get("PROJECT_DIR") or app.config["CONTENT_DIR"].parent
+    ).absolute()
+    app.config["PORTFOLIO_DIR"] = Path(app.config["PORTFOLIO_DIR"]).absolute()
     # The site's theme (Material's custom_dir): the preview uses its stylesheet and script.
     app.config["THEME_DIR"] = Path(
         app.config.get("THEME_DIR") or app.config["CONTENT_DIR"].parent / "theme"
@@ -95,21 +111,35 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = app.extensions["kookboek.inbox"].session_key()
     app.extensions["kookboek.limits"] = {
         name: RateLimiter(*app.config[f"{name.upper()}_LIMIT"])
-        for name in ("send", "post", "check", "login")
+        for name in ("send", "post", "check", "login", "login_name")
     }
+    app.extensions["kookboek.accounts"] = Accounts(app.config["INBOX_DIR"] / ACCOUNTS_FILE)
+    # The state of Zet online: outside content/ and git, beside the inbox.
+    app.extensions["kookboek.jobs"] = Jobs(app.config["INBOX_DIR"] / STATE_FILE)
     app.session_interface = HttpsAwareSessionInterface()
 
     from kookboek.web.moderation import moderation, refuse_plain_http_from_elsewhere
+    from kookboek.web.portfolio import portfolio, refuse_plain_http_to_portfolio
 
     # Before the CSRF check: a password typed over plain HTTP on another machine is refused
     # with the explanation, never checked.
     app.before_request(refuse_plain_http_from_elsewhere)
+    app.before_request(refuse_plain_http_to_portfolio)
     csrf.init_app(app)
 
+    # Nests /beheer/prijzen and /beheer/documenten in /beheer (once, on first import).
+    import kookboek.web.content_pages  # noqa: F401
     from kookboek.web.participant import participant
 
     app.register_blueprint(participant)
     app.register_blueprint(moderation)
+    from kookboek.web.online import online
+
+    app.register_blueprint(online)
+    from kookboek.web.recipes import recipes
+
+    app.register_blueprint(recipes)
+    app.register_blueprint(portfolio)
 
     @app.get("/site/assets/<path:name>")
     def site_asset(name: str) -> Response:

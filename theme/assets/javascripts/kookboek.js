@@ -154,6 +154,53 @@
     return new Intl.NumberFormat("nl-BE", { maximumFractionDigits: digits }).format(value);
   }
 
+  // Whole numbers only, so that no cent is lost to a floating point: a / b rounded down,
+  // and rounded half up (a >= 0, b > 0).
+  function divide(a, b) {
+    return (a - (a % b)) / b;
+  }
+
+  function halfUp(a, b) {
+    return divide(2 * a + b, 2 * b);
+  }
+
+  // The costs shown for ``portions``, in cents: the lines add up to the total. The same
+  // arithmetic as scale_cost in src/kookboek/pricing/cost.py (its docstring says why):
+  // the total rounded half up; each line its share rounded down, then the cents still
+  // missing one by one to the lines with the largest remainders (on a tie, the first).
+  function scaleCosts(lines, base, portions) {
+    var known = 0;
+    var shares = lines.map(function (value) {
+      if (value === null) return null;
+      known += value;
+      return divide(value * portions, base);
+    });
+    var total = halfUp(known * portions, base);
+    var missing = total;
+    shares.forEach(function (share) {
+      if (share !== null) missing -= share;
+    });
+    lines
+      .map(function (value, index) {
+        return { index: index, rest: value === null ? -1 : (value * portions) % base };
+      })
+      .filter(function (line) {
+        return line.rest >= 0;
+      })
+      .sort(function (a, b) {
+        return b.rest - a.rest || a.index - b.index;
+      })
+      .slice(0, missing)
+      .forEach(function (line) {
+        shares[line.index] += 1;
+      });
+    return { lines: shares, total: total, perPortion: halfUp(total, portions) };
+  }
+
+  function euros(amount) {
+    return money.format(amount / 100);
+  }
+
   function setupScaler(root) {
     var recipe = root.querySelector("[data-kb-recipe]");
     if (!recipe) return;
@@ -165,27 +212,32 @@
     var rows = Array.prototype.slice.call(recipe.querySelectorAll("tr[data-kb-amount]"));
     var total = recipe.querySelector("[data-kb-total]");
     var totalCell = recipe.querySelector("[data-kb-total-cell]");
-    var baseTotal = parseFloat(total.getAttribute("data-kb-total"));
+    var perPortion = recipe.querySelector("[data-kb-per-portion]");
+    // Each line's cost in cents for the recipe's own portions (null: a preview without it).
+    var lineCents = rows.map(function (row) {
+      var cost = row.dataset.kbCost;
+      return cost === undefined ? null : Math.round(parseFloat(cost) * 100);
+    });
 
     function update() {
       var portions = parseInt(input.value, 10);
       if (isNaN(portions) || portions < 1) return;
       portions = Math.min(portions, 99);
       var factor = portions / base;
-      rows.forEach(function (row) {
+      var costs = scaleCosts(lineCents, base, portions);
+      rows.forEach(function (row, index) {
         var amount = parseFloat(row.dataset.kbAmount) * factor;
         if (factor !== 1) amount = kitchenAmount(amount, row.dataset.kbUnit);
         var unit = amount <= 1 ? row.dataset.kbUnit : row.dataset.kbUnits;
         row.querySelector("[data-kb-qty]").textContent =
           amountText(amount, factor !== 1 ? row.dataset.kbUnit : null) + " " + unit;
-        if (row.dataset.kbCost === undefined) return; // a preview: price not known yet
-        row.querySelector("[data-kb-line-cost]").textContent = money.format(
-          parseFloat(row.dataset.kbCost) * factor
-        );
+        if (costs.lines[index] === null) return; // a preview: price not known yet
+        row.querySelector("[data-kb-line-cost]").textContent = euros(costs.lines[index]);
       });
-      var scaled = money.format(baseTotal * factor);
+      var scaled = euros(costs.total);
       total.textContent = scaled;
       totalCell.textContent = scaled;
+      if (perPortion) perPortion.textContent = euros(costs.perPortion);
       recipe.querySelectorAll("[data-kb-portions]").forEach(function (element) {
         element.textContent = String(portions);
       });

@@ -120,7 +120,12 @@
     var Context = window.AudioContext || window.webkitAudioContext;
     if (!Context) return;
     try {
-      if (!audio) audio = new Context();
+      if (!audio) {
+        audio = new Context();
+        // Firefox makes it suspended and lets it run a moment later, without a tap: the
+        // lines that asked for a tap go then.
+        if (audio.addEventListener) audio.addEventListener("statechange", showSoundHints);
+      }
       if (audio.state === "suspended") audio.resume();
     } catch (e) {
       audio = null;
@@ -143,7 +148,10 @@
   }
 
   function wakeSound() {
-    if (!soundWaits()) return;
+    if (!soundWaits()) {
+      showSoundHints(); // ready by itself meanwhile: nothing to ask
+      return;
+    }
     try {
       audio.resume().then(showSoundHints, function () {});
     } catch (e) {
@@ -591,6 +599,7 @@
       this.ticking = null;
     }
     this.save();
+    showSoundHints(); // the last timer stopped: nothing left to hear
   };
 
   CookMode.prototype.stopRinging = function () {
