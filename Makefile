@@ -9,8 +9,8 @@ PAGE_CHECKERS := .cache/node-tools/.installed
 export NO_MKDOCS_2_WARNING := 1
 MAKEFLAGS += --no-print-directory
 
-.PHONY: site site-no-pdf serve check test test-fast lint typecheck check-properdocs check-wheel \
-	bench audit load-test clean
+.PHONY: site site-no-pdf serve check test test-fast system-packages lint typecheck \
+	check-properdocs check-wheel bench audit load-test clean
 
 site:
 	@./kookboek build
@@ -24,13 +24,17 @@ serve:
 check:
 	@./kookboek check
 
-# Everything, as CI runs it: real builds, PDFs and Chromium (about two minutes).
-test: $(TEST_TOOLS) $(PAGE_CHECKERS) lint typecheck
+# Everything, as CI runs it: real builds, PDFs, Chromium, WebKitGTK and Firefox ESR. First the
+# system packages it needs (a quick check; installed when missing, see the script).
+test: system-packages $(TEST_TOOLS) $(PAGE_CHECKERS) lint typecheck
 	$(BIN)/pytest
 
 # For the edit loop: lint, types and the tests without a browser or a real build (seconds).
 test-fast: $(TEST_TOOLS) $(PAGE_CHECKERS) lint typecheck
 	$(BIN)/pytest -m "not browser and not slow"
+
+system-packages:
+	@scripts/install-system-packages.sh
 
 PY_DIRS := src tests $(wildcard scripts)
 

@@ -68,3 +68,23 @@ def chromium_profile(chromium: Any, tmp_path: Path) -> Iterator[Any]:
     )
     yield context
     context.close()
+
+
+@pytest.fixture(
+    scope="session",
+    params=[
+        pytest.param("webkit", marks=[pytest.mark.webkit, pytest.mark.browser]),
+        pytest.param("firefox", marks=[pytest.mark.firefox, pytest.mark.browser]),
+    ],
+)
+def engine(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """WebKitGTK or Firefox ESR (Debian's), one at a time: pytest runs every test of one
+    engine, closes it, then starts the other (tests/engines.py)."""
+    from engines import EngineError, start
+
+    try:
+        started = start(request.param)
+    except EngineError as error:
+        pytest.fail(str(error))
+    yield started
+    started.close()

@@ -11,66 +11,11 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from form_helpers import phone_photo
+from form_helpers import SCREENS, fill_screen, phone_photo
 from kookboek.inbox.store import Inbox
 from live_server import running
 
 pytestmark = pytest.mark.browser
-
-SCREENS = [
-    "Hoe heet je recept?",
-    "Vertel in één zin wat het is",
-    "Wat voor gerecht is het?",
-    "Hoeveel porties? Hoe lang duurt het?",
-    "Wat heb je nodig?",
-    "Hoe maak je het?",
-    "Wat heb je geoefend?",
-    "Een foto van je gerecht (niet verplicht)",
-    "Je voornaam (niet verplicht)",
-]
-
-
-def row(page: Any, field: str, more: str) -> str:
-    """``field``, after "+ Nog een ..." when the script keeps its row hidden until asked."""
-    if not page.is_visible(field):
-        page.click(f"button:has-text('{more}')")
-    return field
-
-
-def fill_screen(page: Any, number: int, photo: Path) -> None:
-    """The answers of one screen (1-9); the same answers the one-page form gets below."""
-    if number == 1:
-        page.fill("#titel", "Wortelstoemp van Amina")
-    elif number == 2:
-        page.fill("#beschrijving", "Zachte stoemp met wortel.")
-    elif number == 3:
-        page.check("input[name=categorie][value=hoofdgerecht]")
-    elif number == 4:
-        page.fill("#porties", "4")
-        page.fill("#tijd", "30")
-    elif number == 5:
-        page.fill("#ingredient-1-naam", "uien")
-        page.fill("#ingredient-1-hoeveelheid", "2")
-        page.select_option("#ingredient-1-eenheid", "stuk")
-        page.fill(row(page, "#ingredient-2-naam", "Nog een ingrediënt"), "wortelen")
-        page.fill("#ingredient-2-hoeveelheid", "1")
-        page.select_option("#ingredient-2-eenheid", "kg")
-        page.fill("#ingredient-2-prijs", "1,10")
-        page.fill(row(page, "#ingredient-3-naam", "Nog een ingrediënt"), "zout")
-        page.select_option("#ingredient-3-eenheid", "naar-smaak")
-    elif number == 6:
-        page.fill("#stap-1", "Kook de wortelen en de uien gaar.")
-        page.fill(row(page, "#stap-2", "Nog een stap"), "Stamp alles fijn.")
-        page.fill("#tips", "Lekker met mosterd.")
-    elif number == 7:
-        page.check("input[name=competenties][value=rekenen]")
-        page.check("input[name=competenties][value=samenwerken]")
-    elif number == 8:
-        page.set_input_files("#foto", str(photo))
-    elif number == 9:
-        page.fill("#voornaam", "Amina")
-        page.check("input[name=toestemming_naam]")
-        page.check("input[name=toestemming_foto]")
 
 
 def shown_headings(page: Any) -> list[str]:

@@ -10,10 +10,12 @@ it covers every text of the installed click, so an upgrade that adds one fails t
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import click
 
+from kookboek.cli.libraries import missing_library, missing_library_message
 from kookboek.support.launcher import command_name
 
 #: click's own texts (the ``msgid`` of each ``_()`` call) in Dutch. Placeholders stay.
@@ -191,4 +193,11 @@ class DutchGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("prog_name", command_name())
-        return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as error:
+            library = missing_library(error)
+            if library is None:
+                raise
+            click.echo(missing_library_message(library), err=True)
+            sys.exit(2)
