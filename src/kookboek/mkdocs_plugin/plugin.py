@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import jinja2
 from markdown import Markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 from kookboek.content.errors import ContentErrors
 from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
-from kookboek.images.app_icons import app_icons
+from kookboek.images.app_icons import cached_app_icons
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_images
@@ -48,7 +49,7 @@ from kookboek.site.pages import (
 )
 from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
 from kookboek.site.structured_data import json_ld_to_head
-from kookboek.site.templating import content_path
+from kookboek.site.templating import content_path, keep_compiled_templates
 from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
 log = logging.getLogger("mkdocs.plugins.kookboek")
@@ -59,6 +60,28 @@ Renderer = Callable[[str], str]  # relative site root → article HTML
 # Under the cache folder: rendered recipe HTML and parsed content files.
 FRAGMENTS_FILE = "site/fragments.json"
 PARSED_FILE = "site/parsed.pickle"
+APP_ICONS_FILE = "site/app-icons.pickle"
+COMPILED_TEMPLATES = "templates"  # the engine's and the theme's, compiled by Jinja
+
+
+class LinkedFile(File):
+    """A file the engine made in its cache (a photo variant, a share image, a font): put
+    into the site as a hard link where the file system allows it, else copied.
+
+    Their names hold a hash of what they show, and nothing writes to them in the site, so
+    a link is as good as a copy; it spares copying hundreds of files on every build."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None or (dirty and not self.is_modified()):
+            super().copy_file(dirty)
+            return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(self.abs_src_path, target)
+        except OSError:  # another file system, or one without hard links
+            super().copy_file(dirty)
 
 
 class KookboekPlugin(BasePlugin[KookboekConfig]):
@@ -92,6 +115,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        keep_compiled_templates(self._cache_root(config) / COMPILED_TEMPLATES)
         try:
             self.project = load_project(
                 Path(config.docs_dir), parse_cache=self._cache_root(config) / PARSED_FILE
@@ -190,7 +214,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         made = cached_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
         for plan, image in zip(planned, made, strict=True):
             if files.get_file_from_path(plan.url_path) is None:
-                files.append(File.generated(config, plan.url_path, abs_src_path=str(image)))
+                files.append(LinkedFile.generated(config, plan.url_path, abs_src_path=str(image)))
             self.share_images[plan.url_path] = plan.alt
         if self.image_cache.processed > before:
             log.info("Deelafbeeldingen gemaakt: %d.", self.image_cache.processed - before)
@@ -218,7 +242,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         source = next((path for path in found if path.is_file()), None)
         if source is None:
             return
-        for name, png in app_icons(source.read_text(encoding="utf-8")).items():
+        svg = source.read_text(encoding="utf-8")
+        icons = cached_app_icons(svg, self._cache_root(config) / APP_ICONS_FILE)
+        for name, png in icons.items():
             files.append(File.generated(config, f"{ICONS_DIR}/{name}", content=png))
         manifest = web_manifest(
             config.site_name, config.site_description or "", self.config.korte_naam
@@ -232,7 +258,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for font in font_files():
             url_path = f"{SITE_FONTS_PATH}/{font.name}"
             if files.get_file_from_path(url_path) is None:
-                files.append(File.generated(config, url_path, abs_src_path=str(font)))
+                files.append(LinkedFile.generated(config, url_path, abs_src_path=str(font)))
 
     def _publish_photos(
         self, files: Files, project: Project, config: MkDocsConfig
@@ -258,7 +284,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             for published in photo.files:
                 if files.get_file_from_path(published.url_path) is None:
                     files.append(
-                        File.generated(
+                        LinkedFile.generated(
                             config, published.url_path, abs_src_path=str(published.source)
                         )
                     )
@@ -284,6 +310,16 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.search_texts[page.src_uri] = page.search_text
         if not page.searched:
             self.not_searched.add(page.src_uri)
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """The theme's templates, like the engine's, stay compiled between builds."""
+        if self.config.enabled:
+            folder = self._cache_root(config) / COMPILED_TEMPLATES
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:

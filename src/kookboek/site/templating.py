@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -104,6 +105,15 @@ def _markdown_html(
     ``links``: how its links are published on the page (``site/links.py``); ``annotate``:
     attributes added to the tree (cook mode's step data, ``site/cook_mode.py``)."""
     return Markup(render_markdown(text, links=links, annotate=annotate))
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the engine's templates compiled in ``folder`` between builds.
+
+    Compiling Jinja templates to Python is a fixed cost of every build; Jinja's own
+    bytecode cache checks each template's source, so an edited template compiles again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render(template: str, **context: Any) -> str:
