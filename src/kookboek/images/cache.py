@@ -53,7 +53,7 @@ class CacheManifest(CacheFile[list[Any]]):
     other code, so an upgrade does not reread every photo.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
         super().__init__(
             path,
             accept=_is_manifest_entry,
@@ -98,11 +98,27 @@ class CacheManifest(CacheFile[list[Any]]):
 class ImageCache:
     """Processed variants under ``cache_dir``, named by a hash of input and options."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, *, keep_manifest: bool = True) -> None:
+        """``keep_manifest=False``: learn in memory only (a worker process, which hands
+        what it learnt to the build's own cache: one writer of the manifest)."""
         self.cache_dir = cache_dir
         self.processed = 0  # how many variants were actually computed (not from cache)
         self.hashed = 0  # how many source photos were read and hashed (not known by identity)
-        self._manifest = CacheManifest(cache_dir / MANIFEST_FILE)
+        self._manifest = CacheManifest(cache_dir / MANIFEST_FILE if keep_manifest else None)
+
+    def learnt(self, source: Path | None = None) -> dict[str, list[Any]]:
+        """The manifest's entries: all, or (``source``) only what it knows of that photo."""
+        entries = self._manifest.entries()
+        if source is None:
+            return entries
+        key = f"photo:{source}"
+        return {key: entries[key]} if key in entries else {}
+
+    def learn(self, entries: dict[str, list[Any]]) -> None:
+        """Take over what another cache over the same folder learnt (a worker's)."""
+        for key, value in entries.items():
+            self._manifest.put(key, value)
+        self._manifest.save()
 
     def variant(self, source: Path, width: int, fmt: Format) -> ImageVariant:
         return self.variants(source, [(width, fmt)])[0]

@@ -209,7 +209,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         """A share image per recipe and one for the other pages (Open Graph, the feed)."""
         self.share_images.clear()
         assert self.image_cache is not None  # made with the photos, just before
-        planned = planned_share_images(project, config.site_name, config.site_description or "")
+        assert self.site is not None  # made with the photos, just before
+        planned = planned_share_images(
+            project, config.site_name, config.site_description or "", self.site.photos
+        )
         before = self.image_cache.processed
         made = cached_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
         for plan, image in zip(planned, made, strict=True):
