@@ -21,7 +21,7 @@ from kookboek.support.cache import CacheFile
 from kookboek.support.files import write_atomic
 
 # Bump when the variants come out differently (sizes, quality, colour handling).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 MANIFEST_FILE = "manifest.json"
 
 
