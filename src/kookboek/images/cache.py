@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from kookboek.support.files import write_atomic
 # Bump when the variants come out differently (sizes, quality, colour handling).
 PIPELINE_VERSION = "3"
 MANIFEST_FILE = "manifest.json"
+_VARIANT_NAME = re.compile(r"[0-9a-f]{24}\.(?:jpg|webp)")
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,11 @@ class ImageCache:
         return self.variants(source, [(width, fmt)])[0]
 
     def digest(self, source: Path) -> str:
-        """The SHA-256 of ``source``, read and hashed only when its file changed."""
+        """The SHA-256 of ``source``, read and hashed only when its file changed; a variant
+        of this cache is known by its name, which is a hash of what made it. (Linking it
+        into a site changes its change time, so its identity would not last a build.)"""
+        if source.parent == self.cache_dir and _VARIANT_NAME.fullmatch(source.name):
+            return source.name
         return self._digest(source)[0]
 
     def _digest(self, source: Path) -> tuple[str, bytes | None]:
