@@ -14,7 +14,7 @@ from markdown import Markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -26,6 +26,7 @@ from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
+from kookboek.search.index import SearchIndexError, index_site
 from kookboek.site.address import placeholder_problem
 from kookboek.site.app_manifest import (
     APP_FLAG,
@@ -36,7 +37,12 @@ from kookboek.site.app_manifest import (
 )
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
-from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
+from kookboek.site.generated import (
+    GeneratedPage,
+    generated_files,
+    generated_pages,
+    home_search_text,
+)
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
 from kookboek.site.minify import minify_assets
 from kookboek.site.offline import write_service_worker
@@ -45,7 +51,6 @@ from kookboek.site.pages import (
     render_document_page,
     render_home_page,
     render_recipe_page,
-    render_recipe_search_text,
 )
 from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
 from kookboek.site.structured_data import json_ld_to_head
@@ -99,7 +104,6 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self._recipes_by_source: dict[str, Recipe] = {}
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
-        self._full_content: dict[str, str | None] = {}
         self.not_searched: set[str] = set()  # src_uri of generated pages left out of search
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -166,7 +170,6 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.titles[src_uri] = recipe.title
             self.descriptions[src_uri] = recipe.description
             self.renderers[src_uri] = partial(render_recipe_page, recipe, site)
-            self.search_texts[src_uri] = partial(render_recipe_search_text, recipe, site)
         for document in (*project.publications, *project.playbooks, *project.recommendations):
             src_uri = document.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = document.title
@@ -333,6 +336,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             shutil.copyfile(download.path, target / download.name)
         minify_assets(Path(config.site_dir))
         if self.project is not None:
+            try:
+                index_site(Path(config.site_dir))
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
             # Last: its version is a hash of the built files it stores.
             write_service_worker(Path(config.site_dir), live=self.serving)
 
@@ -362,8 +369,15 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             page.meta["share_image_alt"] = str(escape(self.share_images[share]))
             page.meta["share_type"] = "article" if recipe else "website"
         if src_uri in self.not_searched:
-            page.meta["search"] = {"exclude": True}
-            page.meta["kb_unlisted"] = True  # theme: not in sitemap.xml, noindex
+            page.meta["kb_unlisted"] = True  # theme: not searched, not in sitemap.xml, noindex
+        if recipe is not None:
+            page.meta["kb_search_own"] = True  # its template marks what search indexes
+        elif src_uri in self.search_texts and src_uri not in self.not_searched:
+            page.meta["kb_search_text"] = self.search_texts[src_uri]()
+        elif page.is_homepage:  # its cards are found as recipes: only its name and purpose
+            page.meta["kb_search_text"] = home_search_text(
+                config.site_name, config.site_description or ""
+            )
         if page.is_homepage:
             page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:
@@ -398,29 +412,6 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if page.is_homepage and self.site is not None:
             return render_home_page(html, self.site, relative_root(page))
         return html
-
-    # The search plugin indexes page.content in its on_page_context. For a recipe it gets the
-    # recipe's words only (not the scaler, buttons and labels): a smaller index, cleaner
-    # results and a faster build. The page itself is then rendered with the full article.
-    @event_priority(100)
-    def _index_recipe_words(
-        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
-    ) -> dict[str, object]:
-        search_text = self.search_texts.get(page.file.src_uri)
-        if search_text is not None:
-            self._full_content[page.file.src_uri] = page.content
-            page.content = search_text()
-        return context
-
-    @event_priority(-100)
-    def _show_full_article(
-        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
-    ) -> dict[str, object]:
-        if page.file.src_uri in self._full_content:
-            page.content = self._full_content.pop(page.file.src_uri)
-        return context
-
-    on_page_context = CombinedEvent(_index_recipe_words, _show_full_article)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return json_ld_to_head(output)
