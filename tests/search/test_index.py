@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
+from kookboek.search import index as search_index
 from kookboek.search.index import SEARCH_DIR, SearchIndexError, engine_version, index_site
 
 PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title></head><body>
@@ -57,3 +59,25 @@ def test_the_marked_words_of_every_page_are_indexed_in_dutch(tmp_path: Path) -> 
 def test_a_site_without_pages_says_so_in_dutch(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="geen pagina's"):
         index_site(tmp_path)
+
+
+def test_unchanged_pages_get_the_kept_index_back_without_indexing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    write_page(site, "recepten/linzensoep", "Linzensoep", "Kook de rode linzen.", "Soepen")
+    index_site(site, cache)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    shutil.rmtree(site / SEARCH_DIR)  # a new build starts from an empty site folder
+
+    def refuse(site_dir: Path) -> None:
+        raise AssertionError("indexed again, though no page changed")
+
+    monkeypatch.setattr(search_index, "_run_pagefind", refuse)
+    assert index_site(site, cache).pages == 1
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before  # the same files, the same names: nothing new to download
+
+    write_page(site, "recepten/linzensoep", "Linzensoep", "Kook de linzen gaar.", "Soepen")
+    with pytest.raises(AssertionError, match="indexed again"):
+        index_site(site, cache)

@@ -66,6 +66,7 @@ Renderer = Callable[[str], str]  # relative site root → article HTML
 FRAGMENTS_FILE = "site/fragments.json"
 PARSED_FILE = "site/parsed.pickle"
 APP_ICONS_FILE = "site/app-icons.pickle"
+SEARCH_CACHE = "search"  # the last build's search index, by a hash of its pages
 COMPILED_TEMPLATES = "templates"  # the engine's and the theme's, compiled by Jinja
 
 
@@ -337,7 +338,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         minify_assets(Path(config.site_dir))
         if self.project is not None:
             try:
-                index_site(Path(config.site_dir))
+                index_site(Path(config.site_dir), self._cache_root(config) / SEARCH_CACHE)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
             # Last: its version is a hash of the built files it stores.
