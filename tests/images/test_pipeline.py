@@ -109,3 +109,16 @@ def test_transparent_png_gets_a_white_background() -> None:
     out = io.BytesIO()
     image.save(out, "PNG")
     assert open_photo(out.getvalue()).getpixel((5, 5)) == (255, 255, 255)
+
+
+def test_a_variant_is_known_by_its_name_not_read_again(tmp_path: Path) -> None:
+    # A share card is drawn from a photo's largest variant. Linking variants into the site
+    # changes their change time: known by identity, they would be reread every build.
+    source = tmp_path / "foto.jpg"
+    Image.new("RGB", (1600, 1200), (180, 90, 30)).save(source)
+    cache = ImageCache(tmp_path / "cache")
+    variant = cache.variant(source, 800, "jpeg").path
+    os.link(variant, tmp_path / "in-de-site.jpg")  # as the build does
+    hashed = cache.hashed
+    assert cache.digest(variant) == variant.name
+    assert cache.hashed == hashed

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image
 
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import prepare_photo, prepare_photos, vector_size
+from kookboek.support import workers
+from kookboek.support.workers import POOL_FROM
 from project_paths import FIXTURES
 
 PHOTO = FIXTURES / "site_extra" / "content" / "recepten" / "pannenkoeken.jpg"
@@ -82,3 +85,23 @@ def test_vector_size_reads_the_view_box() -> None:
     assert vector_size(b'<svg viewBox="0 0 640 480">') == (640, 480)
     assert vector_size(b"<svg viewBox='0,0,12.5,10'>") == (12, 10)
     assert vector_size(b"<svg>") == (800, 600)
+
+
+def test_many_photos_are_made_on_every_core_and_the_manifest_learns_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    wanted = []
+    for number in range(POOL_FROM):
+        source = tmp_path / f"foto-{number}.png"
+        Image.new("RGB", (900, 600), (20 * number, 80, 40)).save(source)
+        wanted.append((f"foto-{number}", source, f"recepten/foto-{number}.png"))
+    cache = ImageCache(tmp_path / "cache")
+    made = prepare_photos(wanted, cache)
+    assert cache.processed == POOL_FROM * 6  # three sizes (the largest 900 wide), two formats
+    assert made["foto-3"] == prepare_photo(wanted[3][1], wanted[3][2], "foto-3", cache)
+    # What the workers learnt (each photo's hash, each variant's size) is in the build's
+    # manifest: a warm build reads no photo again.
+    warm = ImageCache(tmp_path / "cache")
+    assert prepare_photos(wanted, warm) == made
+    assert (warm.hashed, warm.processed) == (0, 0)

@@ -6,6 +6,7 @@ import os
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from kookboek.images.cache import ImageCache
@@ -18,6 +19,7 @@ from kookboek.images.share import (
     cached_share_images,
     share_image,
 )
+from kookboek.support import workers
 from project_paths import FIXTURES
 
 DRAWING = FIXTURES / "valid" / "content" / "recepten" / "linzensoep.svg"
@@ -65,3 +67,37 @@ def test_without_pictures_it_is_a_plain_card() -> None:
         share_image([], ShareCard("Testkookboek", "Betaalbare recepten", "Testkookboek"))
     )
     assert image.size == (WIDTH, HEIGHT)
+
+
+def test_a_plain_card_is_encoded_once_without_extra_passes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The cheapest encoding that meets the budget: one baseline JPEG, no quality search,
+    # no optimised tables, no progressive scans.
+    encodes: list[dict[str, object]] = []
+    save = Image.Image.save
+
+    def counted(
+        self: Image.Image, fp: object, format: str | None = None, **options: object
+    ) -> None:
+        encodes.append(options)
+        save(self, fp, format, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "save", counted)
+    data = share_image([], CARD)
+    assert len(encodes) == 1
+    assert not encodes[0].get("optimize") and not encodes[0].get("progressive")
+    assert len(data) <= MAX_BYTES
+    assert "progressive" not in opened(data).info
+
+
+def test_many_share_images_are_made_on_every_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    cache = ImageCache(tmp_path)
+    cards = [ShareCard(f"Recept {n}", f"€ 0,{n:02d} per portie", "Testkookboek") for n in range(12)]
+    made = cached_share_images([((), card) for card in cards], cache)
+    assert cache.processed == 12 and len(set(made)) == 12
+    for path, card in zip(made, cards, strict=True):
+        assert path.read_bytes() == share_image([], card)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,11 +51,22 @@ def test_recipes_are_not_in_the_navigation_but_in_the_overview(built: Path) -> N
     assert 'href="../recepten/pannenkoeken/"' in overview
 
 
+def search_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """The Pagefind index's page records by URL: what a search shows of each page (its
+    text, title and filters), as the fragments the browser downloads hold them."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        record = json.loads(raw[raw.index(b"{") :])
+        pages[record["url"]] = record
+    return pages
+
+
 def test_search_index_finds_a_recipe_by_ingredient(built: Path) -> None:
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = [doc for doc in index["docs"] if doc["location"].startswith("recepten/linzensoep/")]
-    assert any("rode linzen" in doc["text"] for doc in pages)
-    assert index["config"]["lang"] == ["nl"]
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # Dutch stemming
+    assert "rode linzen" in search_pages(built)["/recepten/linzensoep/"]["content"]
+    assert not (built / "search" / "search_index.json").exists()  # Material's lunr index
 
 
 def test_generated_tools_publications_and_downloads_pages(built: Path) -> None:
@@ -173,16 +186,17 @@ def test_a_build_sums_up_its_warnings_too(tmp_path: Path) -> None:
 
 
 def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Path) -> None:
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    recipe_text = " ".join(
-        doc["text"] for doc in index["docs"] if doc["location"].startswith("recepten/linzensoep/")
-    )
+    pages = search_pages(built)
+    recipe = pages["/recepten/linzensoep/"]
+    recipe_text = recipe["content"]
+    assert recipe["meta"]["title"] == "Linzensoep"
     assert "rode linzen" in recipe_text and "Stoof ze aan in de olie." in recipe_text
     # the page's controls and labels are not words of the recipe
-    assert "Voor hoeveel personen" not in recipe_text
-    assert "afdrukken" not in recipe_text
-    overview = " ".join(d["text"] for d in index["docs"] if d["location"] == "recepten/")
-    assert "Linzensoep" not in overview  # a listing is indexed by its gist, not its cards
+    for label in ("Voor hoeveel personen", "afdrukken", "Kookstand", "Wat kost het", "250 g"):
+        assert label not in recipe_text
+    assert "Linzensoep" not in pages["/recepten/"]["content"]  # a listing: its gist only
+    assert "Linzensoep" not in pages["/"]["content"]  # nor the newest recipes on the home page
+    assert "/offline/" not in pages and "/zoeken/" not in pages
     page = (built / "recepten" / "linzensoep" / "index.html").read_text(encoding="utf-8")
     assert "Voor hoeveel personen kook je?" in page
     head, body = page.split("</head>")
@@ -191,12 +205,22 @@ def test_search_indexes_a_recipes_words_and_the_page_keeps_its_article(built: Pa
 
 def test_the_price_list_is_searched_as_it_reads(built: Path) -> None:
     # A table's cells glued together read as another price: "€ 2,20500 g".
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    prices = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "prijzen/")
-    assert "rode linzen: € 2,20 per 500 g" in prices.replace("\xa0", " ")
-    for doc in index["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc["text"]).replace("\xa0", " ")
-        assert not re.search(r"€ ?\d+,\d\d[\w€]", text), (doc["location"], text)
+    pages = search_pages(built)
+    assert "rode linzen: € 2,20 per 500 g" in pages["/prijzen/"]["content"].replace("\xa0", " ")
+    for url, record in pages.items():
+        text = record["content"].replace("\xa0", " ")
+        assert not re.search(r"€ ?\d+,\d\d[\w€]", text), (url, text)
+
+
+def test_search_has_filters_for_what_the_overview_filters_on(built: Path) -> None:
+    filters = search_pages(built)["/recepten/linzensoep/"]["filters"]
+    assert filters == {
+        "prijs": ["tot €\xa01,00"],
+        "soort": ["Soepen"],
+        "competentie": ["Plannen", "Rekenen"],
+        "dieet": ["Vegetarisch"],
+        "oven": ["zonder oven"],
+    }
 
 
 def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kookboek.mkdocs_plugin.run import build_site
+from project_paths import REPO
 from sample_project import copy_sample_project
 
 pytestmark = pytest.mark.slow
@@ -16,7 +18,8 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes()
         for path in sorted(site.rglob("*"))
-        if path.is_file() and path.suffix in {".html", ".json", ".xml"}
+        if path.is_file()
+        and path.suffix in {".html", ".json", ".xml", ".pf_fragment", ".pf_index", ".pf_meta"}
     }
 
 
@@ -84,3 +87,49 @@ def test_an_edited_step_or_tip_shows_after_a_warm_rebuild(tmp_path: Path) -> Non
     )
     build_site(config, pdf=False)
     assert "Lekker met een snee volkorenbrood." in page(project, "recepten/linzensoep")
+
+
+def test_a_warm_rebuild_compiles_no_template_and_draws_no_icon(tmp_path: Path) -> None:
+    # Compiling the theme's and the engine's templates and drawing the home-screen icons
+    # were fixed costs of every build; they are kept in the cache folder.
+    project = copy_sample_project(tmp_path / "project")
+    build_site(project / "mkdocs.yml", pdf=False)
+    cache = project / ".cache" / "kookboek"
+    compiled = list((cache / "templates").glob("*.cache"))
+    assert len(compiled) > 10  # the theme's (base.html, partials) and the engine's
+    assert (cache / "site" / "app-icons.pickle").is_file()
+    icon = (project / "site" / "assets" / "images" / "icon-192.png").read_bytes()
+    build_site(project / "mkdocs.yml", pdf=False)
+    assert sorted((cache / "templates").glob("*.cache")) == sorted(compiled)
+    assert (project / "site" / "assets" / "images" / "icon-192.png").read_bytes() == icon
+
+
+def test_an_edited_theme_template_shows_after_a_warm_rebuild(tmp_path: Path) -> None:
+    project = copy_sample_project(tmp_path / "project")
+    shutil.copytree(REPO / "theme", project / "theme")  # a copy to edit
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(str(REPO / "theme"), "theme"), encoding="utf-8"
+    )
+    build_site(project / "mkdocs.yml", pdf=False)
+    main = project / "theme" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace(
+            '<meta name="theme-color"',
+            '<meta name="kb-edited" content="ja">\n  <meta name="theme-color"',
+        ),
+        encoding="utf-8",
+    )
+    build_site(project / "mkdocs.yml", pdf=False)
+    assert '<meta name="kb-edited" content="ja">' in page(project, "recepten/linzensoep")
+
+
+def test_photo_variants_are_linked_into_the_site_not_copied(tmp_path: Path) -> None:
+    project = copy_sample_project(tmp_path / "project", "site_extra")
+    build_site(project / "mkdocs.yml", pdf=False)
+    variants = list((project / "site" / "fotos").rglob("*.webp"))
+    assert variants
+    cached = list((project / ".cache" / "kookboek" / "images").rglob("*.webp"))
+    for variant in variants:
+        assert variant.stat().st_nlink == 2, variant
+        assert any(variant.samefile(kept) for kept in cached), variant

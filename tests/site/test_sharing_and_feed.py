@@ -73,3 +73,26 @@ def test_the_feed_parses_with_absolute_links_to_real_pages(site: Path) -> None:
     page = (site / "index.html").read_text(encoding="utf-8")
     link = 'type="application/atom+xml" title="Testkookboek: nieuwe recepten"'
     assert f'{link} href="feed.xml"' in page
+
+
+def test_a_photo_card_is_drawn_from_the_largest_variant_not_the_original(
+    tmp_path: Path,
+) -> None:
+    # Decoding a phone's 12-megapixel original again was most of a card's time; the
+    # 1200-pixel variant is as wide as the card.
+    from kookboek.content.project import load_project
+    from kookboek.images.cache import ImageCache
+    from kookboek.images.responsive import prepare_photos
+    from kookboek.site.sharing import planned_share_images
+    from sample_project import copy_sample_project
+
+    project = load_project(copy_sample_project(tmp_path / "p", "site_extra") / "content")
+    wanted = [(r.slug, r.source.parent / r.photo, r.photo) for r in project.recipes if r.photo]
+    photos = prepare_photos(wanted, ImageCache(tmp_path / "cache"))
+    planned = {p.url_path: p for p in planned_share_images(project, "Site", "", photos)}
+    pictures = planned["delen/pannenkoeken.jpg"].pictures
+    variant = next(
+        f.source for f in photos["pannenkoeken"].files if f.url_path.endswith("1200.jpg")
+    )
+    assert pictures == (variant,)
+    assert planned["delen/linzensoep.jpg"].pictures[0].suffix == ".svg"  # a drawing as it is

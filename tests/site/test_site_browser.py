@@ -275,34 +275,59 @@ def test_scaled_amounts_are_what_a_cook_can_take(
 
 
 def test_search_finds_a_recipe_by_an_ingredient(page: Any, base_url: str) -> None:
-    index_requests: list[str] = []
-    worker_requests: list[str] = []
+    search_requests: list[str] = []
     page.on(
         "request",
         lambda request: (
-            index_requests.append(request.url)
-            if request.url.endswith("search/search_index.json")
-            else worker_requests.append(request.url)
-            if "/workers/search." in request.url
-            else None
+            search_requests.append(request.url) if "/pagefind/" in request.url else None
         ),
     )
     page.goto(base_url)
     page.wait_for_load_state("networkidle")
-    # The index is megabytes on a large site, the worker's script some 40 kB: neither is
-    # fetched until the search is opened.
-    assert index_requests == []
-    assert worker_requests == []
-    page.click("input.md-search__input")
-    page.keyboard.type("olijfolie")
-    result = page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    assert result is not None
-    titles = page.eval_on_selector_all(
-        ".md-search-result__item h1", "els => els.map(e => e.textContent)"
+    page.click(".md-tabs a:text-is('Zoeken')")
+    page.wait_for_url("**/zoeken/")
+    page.wait_for_load_state("networkidle")
+    # Nothing of the search is fetched until she searches: not on another page, not on
+    # the search page itself.
+    assert search_requests == []
+    page.fill("#kb-zoekterm", "olijfolie")
+    page.locator(".kb-search__result a", has_text="Linzensoep").wait_for(timeout=15_000)
+    assert "q=olijfolie" in page.url  # a search can be shared, and Back shows it again
+    # Only parts of the index: its entry, the Dutch metadata, the words' chunk and the
+    # excerpts shown; never one file with the whole site's words.
+    fetched = {urlsplit(url).path.rsplit("/", 1)[-1] for url in search_requests}
+    assert "pagefind.js" in fetched and "pagefind-entry.json" in fetched
+    assert any(name.endswith(".pf_fragment") for name in fetched)
+    assert not any("search_index" in name for name in fetched)
+
+
+@pytest.mark.parametrize("words", ["linzen", "soep", "Linzensoep"])
+def test_search_on_a_phone_finds_linzensoep(phone: Any, base_url: str, words: str) -> None:
+    phone.goto(base_url + "zoeken/")
+    phone.fill("#kb-zoekterm", words)
+    phone.click(".kb-search__button")
+    found = phone.locator(".kb-search__result a", has_text="Linzensoep").first
+    found.wait_for(timeout=15_000)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    found.click()
+    phone.wait_for_url("**/recepten/linzensoep/")
+    assert phone.text_content("h1") == "Linzensoep"
+
+
+def test_search_texts_are_dutch_and_contributed_text_stays_text(phone: Any, base_url: str) -> None:
+    phone.goto(base_url + "zoeken/?q=krokant")  # the dessert's description has markup in it
+    result = phone.locator(".kb-search__result", has_text="Appelcrumble").first
+    result.wait_for(timeout=15_000)
+    assert "</script><b>" in result.inner_text()  # shown as the text it is
+    assert phone.locator(".kb-search__result b").count() == 0
+    assert phone.locator(".kb-search__result mark").count() >= 1
+    assert "gevonden" in phone.text_content("[data-kb-search-status]")
+    phone.fill("#kb-zoekterm", "qwxyzzy")
+    phone.click(".kb-search__button")
+    phone.wait_for_function(
+        "document.querySelector('[data-kb-search-status]').textContent.includes('Niets')"
     )
-    assert "Linzensoep" in titles
-    assert len(index_requests) == 1
-    assert len(worker_requests) == 1
+    assert axe_violations(phone) == []
 
 
 @pytest.mark.parametrize("recipe", ["linzensoep", "pannenkoeken", "appelcrumble"])
@@ -447,21 +472,10 @@ def phone(chromium: Any) -> Iterator[Any]:
     context.close()
 
 
-def test_search_button_opens_the_best_result(phone: Any, base_url: str) -> None:
-    phone.goto(base_url)
-    phone.click("label.md-header__button[for='__search']")
-    phone.keyboard.type("rode linzen")
-    phone.wait_for_selector(".md-search-result__item", timeout=15_000)
-    phone.click(".md-search__form button[type='submit']")
-    phone.wait_for_url("**/recepten/linzensoep/**")
-    assert phone.text_content("h1") == "Linzensoep"
-
-
 def test_a_search_shows_the_price_list_as_it_reads(phone: Any, base_url: str) -> None:
-    phone.goto(base_url)
-    phone.click("label.md-header__button[for='__search']")
-    phone.keyboard.type("linzen")
-    found = phone.locator(".md-search-result__item", has_text="Prijslijst").first
+    phone.goto(base_url + "zoeken/")
+    phone.fill("#kb-zoekterm", "linzen")
+    found = phone.locator(".kb-search__result", has_text="Prijslijst").first
     found.wait_for(timeout=15_000)
     text = found.inner_text().replace("\xa0", " ")
     assert "rode linzen: € 2,20 per 500 g" in text

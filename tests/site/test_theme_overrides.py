@@ -19,24 +19,13 @@ HEADER = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"'
 SEARCH = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
 TOC = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
-DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
 # (removed lines, added lines), stripped of their indentation
 CHANGES = {
     "base.html": (
         [f'{DRAWER} autocomplete="off">', f'{SEARCH} autocomplete="off">'],
-        [f"{DRAWER}>", f"{SEARCH}>"],
+        [f"{DRAWER}>", f"{SEARCH} aria-label=\"{{{{ lang.t('search') }}}}\">"],
     ),
     "partials/nav-item.html": ([TOC], [TOC]),
-    "partials/search.html": (
-        [f"{DIALOG}>"],
-        [
-            f"{DIALOG} aria-label=\"{{{{ lang.t('search') }}}}\">",
-            '<button type="submit" class="md-search__icon md-icon" title="{{ lang.t(\'search\')'
-            ' }}" aria-label="{{ lang.t(\'search\') }}" tabindex="-1">',
-            '{% include ".icons/material/arrow-right.svg" %}',
-            "</button>",
-        ],
-    ),
 }
 
 

@@ -10,8 +10,11 @@ its colour into the corners iOS rounds itself.
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 from PIL import Image
+
+from kookboek.support.cache import PICKLE, CacheFile
 
 MANIFEST_ICONS = {"icon-192.png": 192, "icon-512.png": 512}
 # Android cuts an icon to its own shape (a circle, a squircle): a "maskable" icon fills the
@@ -62,3 +65,20 @@ def app_icons(svg: str) -> dict[str, bytes]:
     icons[MASKABLE_ICON] = _png(_on_background(picture, MASKABLE_SIZE))
     icons[APPLE_TOUCH_ICON] = _png(_on_background(_drawn(svg, APPLE_SIZE), APPLE_SIZE))
     return icons
+
+
+def _are_icons(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, bytes) for v in value.values())
+
+
+def cached_app_icons(svg: str, cache_file: Path | None) -> dict[str, bytes]:
+    """:func:`app_icons`, kept in ``cache_file`` by the SVG's text: drawing them is a
+    fixed cost of every build that only changes with the icon."""
+    icons: CacheFile[dict[str, bytes]] = CacheFile(cache_file, accept=_are_icons, codec=PICKLE)
+    key = icons.key([svg])
+    found = icons.get(key)
+    if found is None:
+        found = app_icons(svg)
+    icons.put(key, found)
+    icons.save()
+    return found

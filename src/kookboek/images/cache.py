@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,9 @@ from kookboek.support.cache import CacheFile
 from kookboek.support.files import write_atomic
 
 # Bump when the variants come out differently (sizes, quality, colour handling).
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 MANIFEST_FILE = "manifest.json"
+_VARIANT_NAME = re.compile(r"[0-9a-f]{24}\.(?:jpg|webp)")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class CacheManifest(CacheFile[list[Any]]):
     other code, so an upgrade does not reread every photo.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
         super().__init__(
             path,
             accept=_is_manifest_entry,
@@ -98,17 +100,37 @@ class CacheManifest(CacheFile[list[Any]]):
 class ImageCache:
     """Processed variants under ``cache_dir``, named by a hash of input and options."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, *, keep_manifest: bool = True) -> None:
+        """``keep_manifest=False``: learn in memory only (a worker process, which hands
+        what it learnt to the build's own cache: one writer of the manifest)."""
         self.cache_dir = cache_dir
         self.processed = 0  # how many variants were actually computed (not from cache)
         self.hashed = 0  # how many source photos were read and hashed (not known by identity)
-        self._manifest = CacheManifest(cache_dir / MANIFEST_FILE)
+        self._manifest = CacheManifest(cache_dir / MANIFEST_FILE if keep_manifest else None)
+
+    def learnt(self, source: Path | None = None) -> dict[str, list[Any]]:
+        """The manifest's entries: all, or (``source``) only what it knows of that photo."""
+        entries = self._manifest.entries()
+        if source is None:
+            return entries
+        key = f"photo:{source}"
+        return {key: entries[key]} if key in entries else {}
+
+    def learn(self, entries: dict[str, list[Any]]) -> None:
+        """Take over what another cache over the same folder learnt (a worker's)."""
+        for key, value in entries.items():
+            self._manifest.put(key, value)
+        self._manifest.save()
 
     def variant(self, source: Path, width: int, fmt: Format) -> ImageVariant:
         return self.variants(source, [(width, fmt)])[0]
 
     def digest(self, source: Path) -> str:
-        """The SHA-256 of ``source``, read and hashed only when its file changed."""
+        """The SHA-256 of ``source``, read and hashed only when its file changed; a variant
+        of this cache is known by its name, which is a hash of what made it. (Linking it
+        into a site changes its change time, so its identity would not last a build.)"""
+        if source.parent == self.cache_dir and _VARIANT_NAME.fullmatch(source.name):
+            return source.name
         return self._digest(source)[0]
 
     def _digest(self, source: Path) -> tuple[str, bytes | None]:

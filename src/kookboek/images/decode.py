@@ -30,9 +30,11 @@ TOO_MANY_PIXELS = "de foto is te groot (te veel pixels)."
 NOT_A_PHOTO = "dit bestand is geen foto die we kunnen openen."
 
 Format = Literal["jpeg", "webp"]
+# WebP's effort 2 instead of 4: 2.6 times as fast to encode (most of a photo's build time),
+# files about 6 % larger at the same quality.
 _SAVE_OPTIONS: dict[str, tuple[str, dict[str, int | bool]]] = {
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
-    "webp": ("WEBP", {"quality": 78, "method": 4}),
+    "webp": ("WEBP", {"quality": 78, "method": 2}),
 }
 
 

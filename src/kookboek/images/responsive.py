@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kookboek.content.errors import ContentError, ContentErrors, display_path
 from kookboek.images.cache import ImageCache, ImageVariant
 from kookboek.images.decode import Format, ImageProblem
+from kookboek.support.workers import map_on_all_cores
 
 PHOTO_WIDTHS = (400, 800, 1200)
 FORMATS: tuple[Format, ...] = ("webp", "jpeg")
@@ -98,17 +99,16 @@ def _prepare(
 
 
 def prepare_photos(
-    wanted: Iterable[tuple[str, Path, str]], cache: ImageCache, workers: int = 2
+    wanted: Iterable[tuple[str, Path, str]], cache: ImageCache
 ) -> Mapping[str, Photo]:
-    """``(name, source, url_path)`` for each photo → its ``Photo``, by name, in parallel.
+    """``(name, source, url_path)`` for each photo → its ``Photo``, by name.
 
     A photo that cannot be decoded (a truncated file, say) raises ``ContentErrors`` naming
     every such file, after all photos were tried.
     """
     jobs = list(wanted)
     results: list[Photo | ContentError | None] = []
-    # Photos already in the cache first, one by one: that is a few file lookups each, and
-    # threads would only wait on each other for the interpreter lock.
+    # Photos already in the cache first, in this process: a few file lookups each.
     for name, source, url_path in jobs:
         try:
             results.append(_prepare(source, url_path, name, cache, cached_only=True))
@@ -117,18 +117,14 @@ def prepare_photos(
         except OSError:
             results.append(None)  # the full attempt below reports it
 
-    def prepare(job: tuple[str, Path, str]) -> Photo | ContentError:
-        name, source, url_path = job
-        try:
-            return prepare_photo(source, url_path, name, cache)
-        except ImageProblem as exc:
-            return ContentError(display_path(source), 0, "", str(exc))
-
-    # The rest must be decoded and encoded, which Pillow does outside the lock: in parallel.
+    # The rest must be decoded and encoded: on every core, each photo in one process.
     todo = [index for index, result in enumerate(results) if result is None]
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for index, result in zip(todo, pool.map(prepare, [jobs[i] for i in todo]), strict=True):
-            results[index] = result
+    work = [_PhotoJob(cache.cache_dir, *jobs[i], cache.learnt(jobs[i][1])) for i in todo]
+    for index, done in zip(todo, map_on_all_cores(_prepare_apart, work), strict=True):
+        results[index] = done.result
+        cache.processed += done.processed
+        cache.hashed += done.hashed
+        cache.learn(done.learnt)
     problems = [result for result in results if isinstance(result, ContentError)]
     if problems:
         raise ContentErrors(problems)
@@ -137,6 +133,34 @@ def prepare_photos(
         for job, result in zip(jobs, results, strict=True)
         if isinstance(result, Photo)
     }
+
+
+@dataclass(frozen=True)
+class _PhotoJob:
+    cache_dir: Path
+    name: str
+    source: Path
+    url_path: str
+    known: dict[str, list[Any]]  # what the build's cache knows of the photo (its hash)
+
+
+@dataclass(frozen=True)
+class _PhotoDone:
+    result: Photo | ContentError
+    processed: int
+    hashed: int
+    learnt: dict[str, list[Any]]  # for the build's manifest
+
+
+def _prepare_apart(job: _PhotoJob) -> _PhotoDone:
+    """One photo's variants, in a worker process; the build's cache keeps the manifest."""
+    cache = ImageCache(job.cache_dir, keep_manifest=False)
+    cache.learn(job.known)
+    try:
+        result: Photo | ContentError = prepare_photo(job.source, job.url_path, job.name, cache)
+    except ImageProblem as exc:
+        result = ContentError(display_path(job.source), 0, "", str(exc))
+    return _PhotoDone(result, cache.processed, cache.hashed, cache.learnt())
 
 
 def vector_size(head: bytes) -> tuple[int, int]:

@@ -9,22 +9,24 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import jinja2
 from markdown import Markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from kookboek.content.errors import ContentErrors, full_list_hint, problem_lines, summed_up
 from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
-from kookboek.images.app_icons import app_icons
+from kookboek.images.app_icons import cached_app_icons
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
+from kookboek.search.index import SearchIndexError, index_site
 from kookboek.site.address import placeholder_problem
 from kookboek.site.app_manifest import (
     APP_FLAG,
@@ -35,7 +37,12 @@ from kookboek.site.app_manifest import (
 )
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
-from kookboek.site.generated import GeneratedPage, generated_files, generated_pages
+from kookboek.site.generated import (
+    GeneratedPage,
+    generated_files,
+    generated_pages,
+    home_search_text,
+)
 from kookboek.site.links import LinkTargets, body_links, link_problems, markdown_links
 from kookboek.site.minify import minify_assets
 from kookboek.site.offline import write_service_worker
@@ -44,11 +51,10 @@ from kookboek.site.pages import (
     render_document_page,
     render_home_page,
     render_recipe_page,
-    render_recipe_search_text,
 )
 from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
 from kookboek.site.structured_data import json_ld_to_head
-from kookboek.site.templating import content_path
+from kookboek.site.templating import content_path, keep_compiled_templates
 from kookboek.support.launcher import command_name
 from kookboek.support.resources import SITE_FONTS_PATH, font_files
 
@@ -60,6 +66,29 @@ Renderer = Callable[[str], str]  # relative site root → article HTML
 # Under the cache folder: rendered recipe HTML and parsed content files.
 FRAGMENTS_FILE = "site/fragments.json"
 PARSED_FILE = "site/parsed.pickle"
+APP_ICONS_FILE = "site/app-icons.pickle"
+SEARCH_CACHE = "search"  # the last build's search index, by a hash of its pages
+COMPILED_TEMPLATES = "templates"  # the engine's and the theme's, compiled by Jinja
+
+
+class LinkedFile(File):
+    """A file the engine made in its cache (a photo variant, a share image, a font): put
+    into the site as a hard link where the file system allows it, else copied.
+
+    Their names hold a hash of what they show, and nothing writes to them in the site, so
+    a link is as good as a copy; it spares copying hundreds of files on every build."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None or (dirty and not self.is_modified()):
+            super().copy_file(dirty)
+            return
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(self.abs_src_path, target)
+        except OSError:  # another file system, or one without hard links
+            super().copy_file(dirty)
 
 
 class KookboekPlugin(BasePlugin[KookboekConfig]):
@@ -77,7 +106,6 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self._recipes_by_source: dict[str, Recipe] = {}
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
-        self._full_content: dict[str, str | None] = {}
         self.not_searched: set[str] = set()  # src_uri of generated pages left out of search
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -93,6 +121,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        keep_compiled_templates(self._cache_root(config) / COMPILED_TEMPLATES)
         try:
             self.project = load_project(
                 Path(config.docs_dir), parse_cache=self._cache_root(config) / PARSED_FILE
@@ -149,7 +178,6 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             self.titles[src_uri] = recipe.title
             self.descriptions[src_uri] = recipe.description
             self.renderers[src_uri] = partial(render_recipe_page, recipe, site)
-            self.search_texts[src_uri] = partial(render_recipe_search_text, recipe, site)
         for document in (*project.publications, *project.playbooks, *project.recommendations):
             src_uri = document.source.relative_to(config.docs_dir).as_posix()
             self.titles[src_uri] = document.title
@@ -192,12 +220,15 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         """A share image per recipe and one for the other pages (Open Graph, the feed)."""
         self.share_images.clear()
         assert self.image_cache is not None  # made with the photos, just before
-        planned = planned_share_images(project, config.site_name, config.site_description or "")
+        assert self.site is not None  # made with the photos, just before
+        planned = planned_share_images(
+            project, config.site_name, config.site_description or "", self.site.photos
+        )
         before = self.image_cache.processed
         made = cached_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
         for plan, image in zip(planned, made, strict=True):
             if files.get_file_from_path(plan.url_path) is None:
-                files.append(File.generated(config, plan.url_path, abs_src_path=str(image)))
+                files.append(LinkedFile.generated(config, plan.url_path, abs_src_path=str(image)))
             self.share_images[plan.url_path] = plan.alt
         if self.image_cache.processed > before:
             log.info("Deelafbeeldingen gemaakt: %d.", self.image_cache.processed - before)
@@ -225,7 +256,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         source = next((path for path in found if path.is_file()), None)
         if source is None:
             return
-        for name, png in app_icons(source.read_text(encoding="utf-8")).items():
+        svg = source.read_text(encoding="utf-8")
+        icons = cached_app_icons(svg, self._cache_root(config) / APP_ICONS_FILE)
+        for name, png in icons.items():
             files.append(File.generated(config, f"{ICONS_DIR}/{name}", content=png))
         manifest = web_manifest(
             config.site_name, config.site_description or "", self.config.korte_naam
@@ -239,7 +272,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for font in font_files():
             url_path = f"{SITE_FONTS_PATH}/{font.name}"
             if files.get_file_from_path(url_path) is None:
-                files.append(File.generated(config, url_path, abs_src_path=str(font)))
+                files.append(LinkedFile.generated(config, url_path, abs_src_path=str(font)))
 
     def _publish_photos(
         self, files: Files, project: Project, config: MkDocsConfig
@@ -265,7 +298,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             for published in photo.files:
                 if files.get_file_from_path(published.url_path) is None:
                     files.append(
-                        File.generated(
+                        LinkedFile.generated(
                             config, published.url_path, abs_src_path=str(published.source)
                         )
                     )
@@ -292,6 +325,16 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if not page.searched:
             self.not_searched.add(page.src_uri)
 
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """The theme's templates, like the engine's, stay compiled between builds."""
+        if self.config.enabled:
+            folder = self._cache_root(config) / COMPILED_TEMPLATES
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
             self.site.fragments.save()
@@ -301,6 +344,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             shutil.copyfile(download.path, target / download.name)
         minify_assets(Path(config.site_dir))
         if self.project is not None:
+            try:
+                index_site(Path(config.site_dir), self._cache_root(config) / SEARCH_CACHE)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
             # Last: its version is a hash of the built files it stores.
             write_service_worker(Path(config.site_dir), live=self.serving)
 
@@ -330,8 +377,15 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             page.meta["share_image_alt"] = str(escape(self.share_images[share]))
             page.meta["share_type"] = "article" if recipe else "website"
         if src_uri in self.not_searched:
-            page.meta["search"] = {"exclude": True}
-            page.meta["kb_unlisted"] = True  # theme: not in sitemap.xml, noindex
+            page.meta["kb_unlisted"] = True  # theme: not searched, not in sitemap.xml, noindex
+        if recipe is not None:
+            page.meta["kb_search_own"] = True  # its template marks what search indexes
+        elif src_uri in self.search_texts and src_uri not in self.not_searched:
+            page.meta["kb_search_text"] = self.search_texts[src_uri]()
+        elif page.is_homepage:  # its cards are found as recipes: only its name and purpose
+            page.meta["kb_search_text"] = home_search_text(
+                config.site_name, config.site_description or ""
+            )
         if page.is_homepage:
             page.meta.setdefault("hide", ["navigation"])  # room for the newest recipes
         if src_uri in self.renderers:
@@ -366,29 +420,6 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if page.is_homepage and self.site is not None:
             return render_home_page(html, self.site, relative_root(page))
         return html
-
-    # The search plugin indexes page.content in its on_page_context. For a recipe it gets the
-    # recipe's words only (not the scaler, buttons and labels): a smaller index, cleaner
-    # results and a faster build. The page itself is then rendered with the full article.
-    @event_priority(100)
-    def _index_recipe_words(
-        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
-    ) -> dict[str, object]:
-        search_text = self.search_texts.get(page.file.src_uri)
-        if search_text is not None:
-            self._full_content[page.file.src_uri] = page.content
-            page.content = search_text()
-        return context
-
-    @event_priority(-100)
-    def _show_full_article(
-        self, context: dict[str, object], *, page: Page, config: MkDocsConfig, nav: object
-    ) -> dict[str, object]:
-        if page.file.src_uri in self._full_content:
-            page.content = self._full_content.pop(page.file.src_uri)
-        return context
-
-    on_page_context = CombinedEvent(_index_recipe_words, _show_full_article)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         return json_ld_to_head(output)

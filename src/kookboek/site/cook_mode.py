@@ -16,6 +16,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kookboek.content.models import PriceList, Recipe
 
@@ -40,6 +41,9 @@ _NOT_A_FOOD = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+# The same few hundred words recur in every recipe: each comparison is worked out once per
+# build (it was most of the time of a cold build of a large site).
+@lru_cache(maxsize=65536)
 def _stems(word: str) -> frozenset[str]:
     """A word and what is left of it without a plural or diminutive ending."""
     found = {word}
@@ -73,6 +77,7 @@ def _name(text: str) -> _Name | None:
     return _Name(words, main[-1])
 
 
+@lru_cache(maxsize=262144)
 def _same_word(step_word: str, name_word: str) -> bool:
     return bool(_stems(step_word) & _stems(name_word))
 
@@ -81,6 +86,7 @@ def _same_word(step_word: str, name_word: str) -> bool:
 _LINKS = ("pen", "ken", "ten", "en", "s")
 
 
+@lru_cache(maxsize=262144)
 def _compound(step_word: str, head: str) -> bool:
     """One of the two words is the end of a compound made with the other, or the step's
     word begins the name's ("kip" for "kippenfilet")."""

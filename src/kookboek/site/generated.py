@@ -27,6 +27,7 @@ from kookboek.site.pages import (
     render_tools,
     used_categories,
 )
+from kookboek.site.search_page import SEARCH_SOURCE, render_search_page
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ class GeneratedPage:
         if self.words is not None:
             return self.words()
         return f"<h1>{escape(self.title)}</h1>\n<p>{escape(self.description)}</p>"
+
+
+def home_search_text(site_name: str, site_description: str) -> str:
+    """What search indexes of the home page: its newest recipes are found as themselves."""
+    return f"<h1>{escape(site_name)}</h1>\n<p>{escape(site_description)}</p>"
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,13 @@ def generated_pages(
         ),
         GeneratedPage(
             "competenties/index.md", "Competenties", partial(render_competence_index, site)
+        ),
+        GeneratedPage(
+            SEARCH_SOURCE,
+            "Zoeken",
+            partial(render_search_page, site),
+            description="Zoek een recept op naam, ingrediënt of woord.",
+            searched=False,
         ),
         GeneratedPage(
             OFFLINE_SOURCE,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -39,10 +38,10 @@ from kookboek.site.structured_data import (
     recipe_json_ld,
     steps,
 )
-from kookboek.site.templating import render
+from kookboek.site.templating import COST_BANDS, render
 from kookboek.support.hashing import inputs_key
 
-MAX_COST_CHOICES = (Decimal("1.00"), Decimal("1.50"), Decimal("2.00"), Decimal("3.00"))
+MAX_COST_CHOICES = COST_BANDS
 NEWEST_ON_HOME = 3
 PRICE_LIST_URL = "prijzen/"
 
@@ -282,14 +281,6 @@ def recipe_article(
         share_url=share_url,
         cook_steps=CookSteps.for_recipe(recipe, prices),
         has_steps=bool(steps(recipe.body)),
-    )
-
-
-def render_recipe_search_text(recipe: Recipe, site: SiteContext) -> str:
-    """The lean HTML the site search indexes for a recipe (title, ingredients, steps, tips)."""
-    return site.fragments.render(
-        ["search", site.recipe_inputs(recipe)],
-        lambda: render("site/recipe_search.html", recipe=recipe),
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kookboek.content.models import Recipe
 from kookboek.content.project import Project
+from kookboek.images.responsive import Photo
 from kookboek.images.share import ShareCard
 from kookboek.pricing.money import format_money
 from kookboek.site.templating import duration
@@ -29,14 +31,22 @@ def recipe_share_path(recipe: Recipe) -> str:
 
 
 def planned_share_images(
-    project: Project, site_name: str, site_description: str
+    project: Project,
+    site_name: str,
+    site_description: str,
+    photos: Mapping[str, Photo] | None = None,
 ) -> list[PlannedShareImage]:
-    """One card per recipe, and one for the site (the newest recipes' pictures side by side)."""
-    planned = [_recipe_card(recipe, project, site_name) for recipe in project.recipes]
+    """One card per recipe, and one for the site (the newest recipes' pictures side by side).
+
+    ``photos``: the recipes' published photos by slug. A card is drawn from the largest
+    variant (1200 pixels wide, as wide as the card) rather than the original: decoding a
+    phone's 12-megapixel photo again took most of the time of a card."""
+    known = photos or {}
+    planned = [_recipe_card(recipe, project, site_name, known) for recipe in project.recipes]
     newest = sorted(
         (r for r in project.recipes if r.photo), key=lambda r: (r.date, r.slug), reverse=True
     )
-    pictures = tuple(r.source.parent / r.photo for r in newest[:SITE_CARD_PICTURES] if r.photo)
+    pictures = tuple(_picture(r, known) for r in newest[:SITE_CARD_PICTURES])
     planned.append(
         PlannedShareImage(
             SITE_CARD,
@@ -48,13 +58,23 @@ def planned_share_images(
     return planned
 
 
-def _recipe_card(recipe: Recipe, project: Project, site_name: str) -> PlannedShareImage:
+def _picture(recipe: Recipe, photos: Mapping[str, Photo]) -> Path:
+    """The file a card shows of ``recipe``'s photo: its largest JPEG variant, if made."""
+    assert recipe.photo is not None
+    photo = photos.get(recipe.slug)
+    largest = (f.source for f in photo.files if f.url_path == photo.src) if photo else ()
+    return next(iter(largest), recipe.source.parent / recipe.photo)
+
+
+def _recipe_card(
+    recipe: Recipe, project: Project, site_name: str, photos: Mapping[str, Photo]
+) -> PlannedShareImage:
     cost = project.costs[recipe.slug]
     line = (
         f"{format_money(cost.per_portion)} per portie · {recipe.portions} porties · "
         f"{duration(recipe.minutes)}"
     )
-    pictures = (recipe.source.parent / recipe.photo,) if recipe.photo else ()
+    pictures = (_picture(recipe, photos),) if recipe.photo else ()
     return PlannedShareImage(
         recipe_share_path(recipe),
         pictures,

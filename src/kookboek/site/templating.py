@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -38,6 +40,18 @@ def time_parts(recipe: Recipe) -> str:
     if recipe.cook_minutes:
         parts.append(f"{duration(recipe.cook_minutes)} koken")
     return ", ".join(parts)
+
+
+#: The overview's "at most per portion" choices; search files every recipe under the first
+#: band its cost per portion fits in ("tot € 1,50"), or above the last.
+COST_BANDS = (Decimal("1.00"), Decimal("1.50"), Decimal("2.00"), Decimal("3.00"))
+
+
+def cost_band(per_portion: Decimal) -> str:
+    for limit in COST_BANDS:
+        if per_portion <= limit:
+            return f"tot {format_money(limit)}"
+    return f"meer dan {format_money(COST_BANDS[-1])}"
 
 
 NO_ALLERGENS = "geen van de 14 allergenen die op een etiket moeten staan"
@@ -86,6 +100,7 @@ def environment() -> jinja2.Environment:
         quantity_of=format_quantity,
         markdown=_markdown_html,
         document_markdown=_document_html,
+        cost_band=cost_band,
     )
     env.globals.update(
         CATEGORY_NAMES=CATEGORY_NAMES,
@@ -112,6 +127,15 @@ def _document_html(text: str, links: LinkRewriter) -> Markup:
     """A publication's or tool's body: its own pictures (next to its file, found like its
     links) and tables are shown too."""
     return Markup(render_markdown(text, links=links, images=links, tables=True))
+
+
+def keep_compiled_templates(folder: Path) -> None:
+    """Keep the engine's templates compiled in ``folder`` between builds.
+
+    Compiling Jinja templates to Python is a fixed cost of every build; Jinja's own
+    bytecode cache checks each template's source, so an edited template compiles again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render(template: str, **context: Any) -> str:

@@ -306,16 +306,6 @@
     });
   }
 
-  // The search's submit button (theme/partials/search.html) opens the best result, as
-  // Enter does in Material's search; without it the browser would reload the page.
-  document.addEventListener("submit", function (event) {
-    var form = event.target;
-    if (!form.matches || !form.matches(".md-search__form")) return;
-    event.preventDefault();
-    var best = document.querySelector(".md-search-result__link");
-    if (best) best.click();
-  });
-
   // Material's drawer and search are checkboxes. A browser that restores form fields (after
   // Back or a reload) would show them open again; Material prevented that with
   // autocomplete="off", which HTML does not allow on a checkbox (theme/base.html).

@@ -1,6 +1,7 @@
 /* The site's service worker, written by kookboek at every build (src/kookboek/site/offline.py).
  * It stores the shell (the offline page and what it loads) when it is installed, then every
- * page the visitor opens, the photos of the recipes she opened and the PDFs she opened.
+ * page the visitor opens, the photos of the recipes she opened, the PDFs she opened and the
+ * parts of the search index her searches fetched.
  * Pages: the network first, the stored copy without network. Offline, a page she never
  * opened leads to the offline page. Only this site's own GET requests are touched. */
 "use strict";
@@ -16,6 +17,7 @@ const OFFLINE = new URL({{ offline_url | tojson }}, SCOPE).href;
 const RECIPES = new URL({{ recipes | tojson }}, SCOPE).pathname;
 const ASSETS = new URL("assets/", SCOPE).pathname;
 const SELF = new URL("service-worker.js", SCOPE).pathname;
+const SEARCH = new URL({{ search_dir | tojson }} + "/", SCOPE).pathname;
 
 function key(url) {
   const clean = new URL(url);
@@ -37,6 +39,9 @@ function isPage(url) {
 function kind(request) {
   const url = new URL(request.url);
   if (url.pathname.endsWith(".pdf")) return "pdf";
+  // The search's script and the parts of its index a search fetched: offline, the same
+  // searches (and those that need no other parts) still work.
+  if (url.pathname.startsWith(SEARCH)) return "search";
   if (request.mode === "navigate" || isPage(request.url)) return "page";
   if (url.pathname.startsWith(ASSETS)) return "asset";
   if (request.destination === "image" || /\.(jpe?g|webp|png|svg|avif)$/.test(url.pathname)) {
@@ -181,6 +186,7 @@ self.addEventListener("fetch", (event) => {
       event.respondWith(cacheFirst(request, KEPT, isRecipePage(request.referrer || SCOPE)));
       break;
     case "data":
+    case "search":
       event.respondWith(networkFirst(request, KEPT));
       break;
     default: // left to the browser

@@ -1,0 +1,120 @@
+/* The search page (src/kookboek/site/templates/search.html): asks the Pagefind index that
+ * the build wrote into pagefind/ (src/kookboek/search/index.py). pagefind.js fetches only
+ * the parts of the index the words need, and the excerpts of the results it shows. The
+ * query is in the address (?q=), so a search can be shared and Back shows it again. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-kb-search]");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.querySelector("[data-kb-search-status]");
+  var list = document.querySelector("[data-kb-search-results]");
+  var root = new URL(form.getAttribute("data-kb-root") || "./", location.href);
+  var SHOWN = 10;
+  var engine = null;
+  var latest = 0;
+
+  function load() {
+    if (!engine) {
+      var script = new URL(form.getAttribute("data-kb-search"), location.href).href;
+      engine = import(script).then(function (pagefind) {
+        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          return pagefind;
+        });
+      });
+    }
+    return engine;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  // Pagefind's excerpt is the page's text with <mark> around the words found. Only text and
+  // those marks are taken over: contributed text never becomes HTML here.
+  function excerptInto(html, into) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var nodes = parsed.body.firstChild ? parsed.body.firstChild.childNodes : [];
+    Array.prototype.forEach.call(nodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function item(result) {
+    var li = document.createElement("li");
+    li.className = "kb-search__result";
+    var link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = (result.meta && result.meta.title) || result.url;
+    var heading = document.createElement("h2");
+    heading.appendChild(link);
+    var excerpt = document.createElement("p");
+    excerptInto(result.excerpt, excerpt);
+    li.appendChild(heading);
+    li.appendChild(excerpt);
+    return li;
+  }
+
+  function search(query) {
+    var asked = ++latest;
+    query = query.trim();
+    list.textContent = "";
+    if (!query) {
+      say("");
+      return;
+    }
+    var address = new URL(location.href);
+    address.searchParams.set("q", query);
+    history.replaceState(null, "", address.href);
+    say("Even zoeken…");
+    load()
+      .then(function (pagefind) {
+        return pagefind.search(query);
+      })
+      .then(function (found) {
+        if (asked !== latest) return null;
+        return Promise.all(
+          found.results.slice(0, SHOWN).map(function (r) {
+            return r.data();
+          })
+        ).then(function (results) {
+          if (asked !== latest) return;
+          results.forEach(function (result) {
+            list.appendChild(item(result));
+          });
+          var count = found.results.length;
+          if (!count) say("Niets gevonden voor ‘" + query + "’. Probeer een ander woord.");
+          else if (count === 1) say("1 pagina gevonden.");
+          else if (count <= SHOWN) say(count + " pagina's gevonden.");
+          else say(count + " pagina's gevonden. De eerste " + SHOWN + " staan hieronder.");
+        });
+      })
+      .catch(function () {
+        if (asked === latest) say("Zoeken lukt nu niet. Heb je internet? Probeer het straks opnieuw.");
+      });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      search(input.value);
+    }, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    search(input.value);
+  });
+  var asked = new URL(location.href).searchParams.get("q");
+  if (asked) {
+    input.value = asked;
+    search(asked);
+  }
+})();
