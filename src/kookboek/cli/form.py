@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from kookboek.cli.dutch import DutchCommand, DutchGroup
+from kookboek.cli.options import WholeNumber, content_option, inbox_option, portfolio_option
 from kookboek.content.errors import ContentErrors
 from kookboek.content.models import Competence, PriceList
 from kookboek.content.project import load_competences, load_prices
@@ -24,44 +25,7 @@ from kookboek.pricing.money import format_money
 from kookboek.site.templating import quantity
 from kookboek.support.launcher import command_name
 
-inbox_option = click.option(
-    "--inbox",
-    "inbox_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="inzendingen",
-    show_default=True,
-    metavar="MAP",
-    help="De map met de ingestuurde recepten (buiten content/).",
-)
-content_option = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="content",
-    show_default=True,
-    metavar="MAP",
-    help="De map met de inhoud.",
-)
-
-
-class _Port(click.ParamType[int, object]):
-    """A TCP port number, with a Dutch message (click's range type shows ``1<=x<=65535``)."""
-
-    name = "poort"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> int:
-        try:
-            port = int(str(value))
-        except ValueError:
-            port = 0
-        if not 1 <= port <= 65535:
-            self.fail(f"{value!r} is geen poortnummer: kies een getal van 1 tot 65535.", param, ctx)
-        return port
-
-
-PORT = _Port()
+PORT = WholeNumber("poort", 1, 65535, "geen poortnummer")
 
 
 class _Address(click.ParamType[str, object]):
@@ -119,15 +83,7 @@ ADDRESS = _Address()
 )
 @inbox_option
 @content_option
-@click.option(
-    "--portfolio",
-    "portfolio_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="portfolio",
-    show_default=True,
-    metavar="MAP",
-    help="De map met de portfolio's van de deelnemers (privé: buiten content/ en git).",
-)
+@portfolio_option
 def form(
     training_room: bool,
     host: str,

@@ -10,7 +10,7 @@ import click
 
 from kookboek.cli import dutch
 from kookboek.cli.form import coach, form, inbox, set_password
-from kookboek.cli.options import config_option
+from kookboek.cli.options import config_option, portfolio_option
 from kookboek.cli.portfolio import portfolio, retention_option, retention_warnings
 from kookboek.cli.publish import publish
 from kookboek.content.errors import ContentErrors, warnings_report
@@ -43,15 +43,7 @@ def main() -> None:
     metavar="MAP",
     help="De map met de inhoud.",
 )
-@click.option(
-    "--portfolio",
-    "portfolio_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="portfolio",
-    show_default=True,
-    metavar="MAP",
-    help="De map met de portfolio's: wiens bewaartermijn voorbij is, staat in het verslag.",
-)
+@portfolio_option
 @retention_option
 @click.option(
     "-v",

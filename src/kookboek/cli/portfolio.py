@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from kookboek.cli.dutch import DutchGroup
+from kookboek.cli.options import WholeNumber, content_option, portfolio_option
 from kookboek.content.errors import ContentErrors
 from kookboek.content.project import Project, load_competences, load_project, load_tasks
 from kookboek.portfolio.models import Portfolio
 from kookboek.portfolio.store import (
-    DEFAULT_DIR,
     RETENTION_MONTHS,
     PortfolioProblem,
     PortfolioStore,
@@ -26,49 +26,10 @@ from kookboek.portfolio.store import (
 from kookboek.support.files import write_atomic
 from kookboek.support.launcher import command_name
 
-portfolio_option = click.option(
-    "--portfolio",
-    "portfolio_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=str(DEFAULT_DIR),
-    show_default=True,
-    metavar="MAP",
-    help="De map met de portfolio's (privé: buiten content/ en buiten git).",
-)
-content_option = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default="content",
-    show_default=True,
-    metavar="MAP",
-    help="De map met de inhoud.",
-)
-
-
-class _Months(click.ParamType[int, object]):
-    """A number of months from 1 to 120, with a Dutch message."""
-
-    name = "maanden"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> int:
-        try:
-            months = int(str(value))
-        except ValueError:
-            months = 0
-        if not 1 <= months <= 120:
-            self.fail(
-                f"{value!r} is geen aantal maanden: kies een getal van 1 tot 120.", param, ctx
-            )
-        return months
-
-
 retention_option = click.option(
     "--bewaartermijn",
     "retention",
-    type=_Months(),
+    type=WholeNumber("maanden", 1, 120, "geen aantal maanden"),
     default=RETENTION_MONTHS,
     show_default=True,
     metavar="MAANDEN",
