@@ -23,5 +23,8 @@ test -s site/downloads/receptenboek.pdf
 "$work/venv/bin/python" - <<'PY'
 import kookboek, pathlib
 assert "site-packages" in kookboek.__file__, kookboek.__file__  # not the source tree
+# Files in subfolders of the package data: the form's drawings (also in the portfolio PDF).
+from kookboek.web.shared import ICONS_DIR
+assert any(ICONS_DIR.glob("*.svg")), f"no drawings in {ICONS_DIR}"
 PY
 echo "Wheel install OK"
