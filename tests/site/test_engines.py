@@ -129,6 +129,17 @@ def test_the_scaler_changes_amounts_and_costs(page: EnginePage, engine_url: str)
     assert page.fits()
 
 
+def test_search_finds_a_recipe_by_part_of_its_name(page: EnginePage, engine_url: str) -> None:
+    """Pagefind's script and WebAssembly run in the engine: "linzen" finds linzensoep."""
+    page.engine.open(engine_url + "zoeken/?q=linzen", 320)
+    page.wait_for("document.querySelectorAll('[data-kb-search-results] a').length > 0", 20)
+    links = page.evaluate(
+        "[...document.querySelectorAll('[data-kb-search-results] a')].map(a => a.href)"
+    )
+    assert any("/recepten/linzensoep/" in link for link in links), links
+    assert page.fits()
+
+
 def cook_step(page: EnginePage) -> tuple[str, str]:
     return (
         page.text_content("[data-kb-cook-where]"),
