@@ -22,6 +22,7 @@ SHOTS = os.environ.get("KOOKBOEK_SCHERMAFDRUKKEN")
 
 def _look(page: Any, name: str, tmp_path: Path) -> None:
     """No sideways scrolling, nothing axe objects to, and a screenshot of the whole page."""
+    page.wait_for_load_state("load")  # a click on a link may still be loading its page
     width = page.viewport_size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width, name
     assert axe_violations(page) == [], name
@@ -34,6 +35,7 @@ def _log_in(page: Any, base: str) -> None:
     page.goto(base + "/beheer/aanmelden")
     page.fill("#wachtwoord", PASSWORD)
     page.click("button:has-text('Aanmelden')")
+    page.wait_for_url("**/beheer/")
 
 
 @pytest.mark.browser
@@ -52,6 +54,7 @@ def test_a_coach_changes_a_price_sees_its_effect_and_saves_it(
         page = context.new_page()
         _log_in(page, base)
         page.click("nav >> text=Prijzen")
+        page.wait_for_url("**/beheer/prijzen**")
         assert page.inner_text("h1") == "Prijzen"
         page.fill("#zoek", "linz")
         visible = page.locator("li[data-namen]:visible label")
@@ -90,6 +93,7 @@ def test_a_coach_uploads_a_word_publication_and_sees_it_listed(
         page = context.new_page()
         _log_in(page, base)
         page.click("nav >> text=Publicaties en tools")
+        page.wait_for_url("**/beheer/documenten**")
         _look(page, "documenten", tmp_path)
         page.click("text=Nieuwe publicatie")
         page.set_input_files("#bestand", str(document))
