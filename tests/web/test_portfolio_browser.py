@@ -29,6 +29,7 @@ def fits(page: Any) -> bool:
 
 
 def check(page: Any, name: str) -> None:
+    page.wait_for_load_state("load")  # a click on a link may still be loading its page
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     assert axe_violations(page) == [], name
