@@ -330,6 +330,38 @@ def test_search_texts_are_dutch_and_contributed_text_stays_text(phone: Any, base
     assert axe_violations(phone) == []
 
 
+def test_search_shows_more_results_on_request(phone: Any, base_url: str) -> None:
+    """Results come a page at a time (10 on the site; 1 here, so the sample suffices): the
+    button shows the next ones and goes when all are there; focus moves to the first new one."""
+
+    def one_per_page(route: Any) -> None:
+        answer = route.fetch()
+        html = answer.text().replace('data-kb-per-page="10"', 'data-kb-per-page="1"')
+        route.fulfill(response=answer, body=html)
+
+    phone.route(lambda url: url.split("?")[0].endswith("/zoeken/"), one_per_page)
+    phone.goto(base_url + "zoeken/?q=soep")
+    phone.locator(".kb-search__result").first.wait_for(timeout=15_000)
+    status = phone.locator("[data-kb-search-status]")
+    total = int(status.inner_text().split()[0])
+    assert total >= 2
+    assert phone.locator(".kb-search__result").count() == 1
+    assert "De eerste 1 staan hieronder" in status.inner_text()
+    more = phone.get_by_role("button", name="Toon meer")
+    for shown in range(2, total + 1):
+        more.click()
+        phone.wait_for_function(
+            f"document.querySelectorAll('.kb-search__result').length === {shown}"
+        )
+        assert phone.evaluate(
+            "document.activeElement === "
+            f"document.querySelectorAll('.kb-search__result a')[{shown - 1}]"
+        )
+    assert not more.is_visible()
+    assert status.inner_text() == f"{total} pagina's gevonden."
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
 @pytest.mark.parametrize("recipe", ["linzensoep", "pannenkoeken", "appelcrumble"])
 def test_recipe_prints_on_one_a4_page(page: Any, base_url: str, recipe: str) -> None:
     page.goto(base_url + f"recepten/{recipe}/")

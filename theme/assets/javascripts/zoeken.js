@@ -9,10 +9,13 @@
   var input = form.querySelector("input[name=q]");
   var status = document.querySelector("[data-kb-search-status]");
   var list = document.querySelector("[data-kb-search-results]");
+  var more = document.querySelector("[data-kb-search-more]");
   var root = new URL(form.getAttribute("data-kb-root") || "./", location.href);
-  var SHOWN = 10;
+  var SHOWN = Number(form.getAttribute("data-kb-per-page")) || 10;
   var engine = null;
   var latest = 0;
+  var found = [];
+  var query = "";
 
   function load() {
     if (!engine) {
@@ -61,10 +64,38 @@
     return li;
   }
 
-  function search(query) {
+  function tell() {
+    var count = found.length;
+    var shown = list.children.length;
+    if (!count) say("Niets gevonden voor ‘" + query + "’. Probeer een ander woord.");
+    else if (count === 1) say("1 pagina gevonden.");
+    else if (shown >= count) say(count + " pagina's gevonden.");
+    else say(count + " pagina's gevonden. De eerste " + shown + " staan hieronder.");
+    more.hidden = shown >= count;
+  }
+
+  // The next results: only their excerpts are fetched, a few at a time.
+  function showMore(asked) {
+    var from = list.children.length;
+    return Promise.all(
+      found.slice(from, from + SHOWN).map(function (r) {
+        return r.data();
+      })
+    ).then(function (results) {
+      if (asked !== latest) return;
+      results.forEach(function (result) {
+        list.appendChild(item(result));
+      });
+      tell();
+    });
+  }
+
+  function search(typed) {
     var asked = ++latest;
-    query = query.trim();
+    query = typed.trim();
     list.textContent = "";
+    found = [];
+    more.hidden = true;
     if (!query) {
       say("");
       return;
@@ -77,28 +108,24 @@
       .then(function (pagefind) {
         return pagefind.search(query);
       })
-      .then(function (found) {
+      .then(function (answer) {
         if (asked !== latest) return null;
-        return Promise.all(
-          found.results.slice(0, SHOWN).map(function (r) {
-            return r.data();
-          })
-        ).then(function (results) {
-          if (asked !== latest) return;
-          results.forEach(function (result) {
-            list.appendChild(item(result));
-          });
-          var count = found.results.length;
-          if (!count) say("Niets gevonden voor ‘" + query + "’. Probeer een ander woord.");
-          else if (count === 1) say("1 pagina gevonden.");
-          else if (count <= SHOWN) say(count + " pagina's gevonden.");
-          else say(count + " pagina's gevonden. De eerste " + SHOWN + " staan hieronder.");
-        });
+        found = answer.results;
+        return showMore(asked);
       })
       .catch(function () {
         if (asked === latest) say("Zoeken lukt nu niet. Heb je internet? Probeer het straks opnieuw.");
       });
   }
+
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore(latest).then(function () {
+      // Focus goes to the first new result, so a screen reader and the keyboard go on there.
+      var next = list.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+  });
 
   var timer = null;
   input.addEventListener("input", function () {
