@@ -346,3 +346,23 @@ def fill_screen(page: Any, number: int, photo: Path | None) -> None:
         page.fill("#voornaam", "Amina")
         page.check("input[name=toestemming_naam]")
         page.check("input[name=toestemming_foto]")
+
+
+#: Two coaches with their own accounts, as on a project with colleagues.
+COACH_PASSWORDS = {"Els": "els-haar-eigen-wachtwoord", "Sofie": "sofie-haar-wachtwoord"}
+
+
+def coaches(app: Any) -> dict[str, Any]:
+    """Els and Sofie, each logged in to /beheer with her own account in her own client."""
+    from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
+
+    accounts = Accounts(Path(app.config["INBOX_DIR"]) / ACCOUNTS_FILE)
+    clients = {}
+    for name, password in COACH_PASSWORDS.items():
+        accounts.add(name, password)
+        client = app.test_client()
+        token = csrf_token(client.get("/beheer/aanmelden").get_data(as_text=True))
+        data = {"csrf_token": token, "naam": name, "wachtwoord": password}
+        assert client.post("/beheer/aanmelden", data=data).status_code == 303
+        clients[name] = client
+    return clients

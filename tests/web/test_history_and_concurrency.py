@@ -8,27 +8,10 @@ import time
 from pathlib import Path
 
 from flask import Flask
-from flask.testing import FlaskClient
 
-from form_helpers import csrf_token, form_fields, sample_submission, send
+from form_helpers import coaches, csrf_token, form_fields, sample_submission, send
 from kookboek.inbox.store import Inbox
 from kookboek.publishing.catalogue import list_recipes
-from kookboek.web.accounts import ACCOUNTS_FILE, Accounts
-
-PASSWORDS = {"Els": "els-haar-eigen-wachtwoord", "Sofie": "sofie-haar-wachtwoord"}
-
-
-def coaches(app: Flask) -> dict[str, FlaskClient]:
-    accounts = Accounts(Path(app.config["INBOX_DIR"]) / ACCOUNTS_FILE)
-    clients = {}
-    for name, password in PASSWORDS.items():
-        accounts.add(name, password)
-        client = app.test_client()
-        token = csrf_token(client.get("/beheer/aanmelden").get_data(as_text=True))
-        data = {"csrf_token": token, "naam": name, "wachtwoord": password}
-        assert client.post("/beheer/aanmelden", data=data).status_code == 303
-        clients[name] = client
-    return clients
 
 
 def hidden(page: str, name: str) -> str:

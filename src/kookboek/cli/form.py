@@ -309,25 +309,10 @@ def set_password(inbox_dir: Path) -> None:
     Het kookboek bewaart alleen een versleutelde vorm (een hash) in de map met de
     inzendingen. Een nieuw wachtwoord vervangt het oude.
     """
-    from kookboek.web.passwords import MIN_LENGTH, PasswordProblem, write_password_file
+    from kookboek.web.passwords import PasswordProblem, write_password_file
 
     box = Inbox(inbox_dir)
-    click.echo(
-        f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens, bijvoorbeeld drie of vier "
-        "woorden na elkaar. Wat je typt, zie je niet op het scherm."
-    )
-    while True:
-        password = click.prompt("Nieuw wachtwoord", hide_input=True, prompt_suffix=": ")
-        if len(password) < MIN_LENGTH:
-            click.echo(
-                f"Dat zijn {len(password)} tekens. Het moeten er minstens {MIN_LENGTH} zijn. "
-                "Probeer opnieuw."
-            )
-            continue
-        again = click.prompt("Typ het nog een keer", hide_input=True, prompt_suffix=": ")
-        if again == password:
-            break
-        click.echo("De twee keer is niet hetzelfde. Begin opnieuw.")
+    password = _ask_password_twice()
     try:
         write_password_file(box.password_file, password)
     except PasswordProblem as exc:
@@ -426,6 +411,13 @@ def _new_password() -> str:
             click.echo("De twee wachtwoorden zijn niet hetzelfde.", err=True)
             sys.exit(1)
         return password
+    return _ask_password_twice()
+
+
+def _ask_password_twice() -> str:
+    """Ask for a new password at the prompt until it is long enough and typed twice alike."""
+    from kookboek.web.passwords import MIN_LENGTH
+
     click.echo(
         f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens, bijvoorbeeld drie of vier "
         "woorden na elkaar. Wat je typt, zie je niet op het scherm."
