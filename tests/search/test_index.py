@@ -70,7 +70,7 @@ def test_unchanged_pages_get_the_kept_index_back_without_indexing(
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     shutil.rmtree(site / SEARCH_DIR)  # a new build starts from an empty site folder
 
-    def refuse(site_dir: Path) -> None:
+    def refuse(source: Path, output: Path) -> None:
         raise AssertionError("indexed again, though no page changed")
 
     monkeypatch.setattr(search_index, "_run_pagefind", refuse)

@@ -26,7 +26,7 @@ from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
 from kookboek.images.share import cached_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
-from kookboek.search.index import SearchIndexError, index_site
+from kookboek.search.index import CARDS_DIR, SearchIndexError, index_records, index_site
 from kookboek.site.address import placeholder_problem
 from kookboek.site.app_manifest import (
     APP_FLAG,
@@ -35,6 +35,7 @@ from kookboek.site.app_manifest import (
     SHORT_NAME_LENGTH,
     web_manifest,
 )
+from kookboek.site.card_index import card_records
 from kookboek.site.downloads import DOWNLOADS_DIR, Download
 from kookboek.site.feed import FEED_PATH, feed_entries, render_feed
 from kookboek.site.generated import (
@@ -68,6 +69,7 @@ FRAGMENTS_FILE = "site/fragments.json"
 PARSED_FILE = "site/parsed.pickle"
 APP_ICONS_FILE = "site/app-icons.pickle"
 SEARCH_CACHE = "search"  # the last build's search index, by a hash of its pages
+CARDS_CACHE = "search-cards"  # the last build's card index of the overview, likewise
 COMPILED_TEMPLATES = "templates"  # the engine's and the theme's, compiled by Jinja
 
 
@@ -343,9 +345,12 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(download.path, target / download.name)
         minify_assets(Path(config.site_dir))
-        if self.project is not None:
+        if self.project is not None and self.site is not None:
+            site_dir = Path(config.site_dir)
+            cache = self._cache_root(config)
             try:
-                index_site(Path(config.site_dir), self._cache_root(config) / SEARCH_CACHE)
+                index_site(site_dir, cache / SEARCH_CACHE)
+                index_records(card_records(self.site), site_dir / CARDS_DIR, cache / CARDS_CACHE)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
             # Last: its version is a hash of the built files it stores.

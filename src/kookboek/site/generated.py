@@ -15,7 +15,15 @@ from kookboek.site.downloads import Download
 from kookboek.site.menus import MENUS_URL, render_menu_page, render_weekmenu_page
 from kookboek.site.offline import OFFLINE_SOURCE, render_offline_page
 from kookboek.site.pages import (
+    OVERVIEW_URL,
     SiteContext,
+    category_recipes,
+    category_url,
+    competence_recipes,
+    competence_url,
+    listing_page_source,
+    overview_page_count,
+    page_count,
     render_category_page,
     render_competence_index,
     render_competence_page,
@@ -145,4 +153,35 @@ def generated_pages(
                 partial(render_category_page, category, site),
             )
         )
+    pages.extend(_further_pages(project, site))
     return pages
+
+
+def _further_pages(project: Project, site: SiteContext) -> list[GeneratedPage]:
+    """The second and later pages of the listings: reached by their numbers, not searched
+    (their recipes are found as themselves)."""
+    listings: list[tuple[str, str, int, Callable[..., str]]] = [
+        (OVERVIEW_URL, "Recepten", overview_page_count(project), partial(render_overview, site))
+    ]
+    for competence in project.competences:
+        recipes = competence_recipes(project, competence.id)
+        renders = partial(render_competence_page, competence, site)
+        listings.append(
+            (competence_url(competence.id), competence.name, page_count(len(recipes)), renders)
+        )
+    for category in used_categories(project):
+        recipes = category_recipes(project, category)
+        renders = partial(render_category_page, category, site)
+        listings.append(
+            (category_url(category), CATEGORY_NAMES[category], page_count(len(recipes)), renders)
+        )
+    return [
+        GeneratedPage(
+            listing_page_source(base, number),
+            f"{title}, pagina {number}",
+            partial(renders, number=number),
+            searched=False,
+        )
+        for base, title, count, renders in listings
+        for number in range(2, count + 1)
+    ]

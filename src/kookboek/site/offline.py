@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 from kookboek.content.project import RECIPES_DIR
-from kookboek.search.index import SEARCH_DIR
+from kookboek.search.index import CARDS_DIR, SEARCH_DIR
 from kookboek.site.pages import SiteContext
 from kookboek.site.templating import render
 from kookboek.support.files import write_atomic
@@ -102,7 +102,7 @@ def _script(version: str, shell: list[str], live: bool) -> str:
         cache_prefix=CACHE_PREFIX,
         offline_url=OFFLINE_URL,
         recipes=f"{RECIPES_DIR}/",
-        search_dir=SEARCH_DIR,
+        search_dirs=[SEARCH_DIR, CARDS_DIR],
     )
 
 

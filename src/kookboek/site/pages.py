@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from kookboek.content.project import Project
 from kookboek.content.vocabulary import CATEGORIES, DIETS
 from kookboek.images.responsive import Photo
 from kookboek.pricing.cost import RecipeCost
+from kookboek.search.index import CARDS_DIR, engine_version
 from kookboek.site.cook_mode import CookSteps
 from kookboek.site.downloads import Download, document_pdf_name
 from kookboek.site.fragment_cache import FragmentCache
@@ -44,6 +46,16 @@ from kookboek.support.hashing import inputs_key
 MAX_COST_CHOICES = COST_BANDS
 NEWEST_ON_HOME = 3
 PRICE_LIST_URL = "prijzen/"
+OVERVIEW_URL = "recepten/"
+#: Cards on one page of a listing: a phone on prepaid data loads one page, not the whole site.
+CARDS_PER_PAGE = 24
+#: Where a listing's further pages live: 'recepten/pagina/2/'. No recipe file can take that
+#: address ('recepten/pagina.md' is 'recepten/pagina/', its page 2 one folder deeper).
+PAGES_FOLDER = "pagina"
+#: The orders of the overview's "Sorteren", by their value in the address; the first is the
+#: order of every listing. Ties go to the cheaper, then to the title, so the order is fixed.
+ORDER_NAMES = {"prijs": "Goedkoopst eerst", "tijd": "Snelst klaar eerst", "nieuw": "Nieuwste eerst"}
+ORDERS = tuple(ORDER_NAMES)
 
 
 def _no_downloads() -> Sequence[Download]:
@@ -131,9 +143,26 @@ class SiteContext:
         recipes = sorted(self.project.recipes, key=lambda r: (r.date, r.title), reverse=True)
         return recipes[:count] if count is not None else recipes
 
-    def by_cost(self, recipes: Sequence[Recipe] | None = None) -> list[Recipe]:
+    def in_order(
+        self, recipes: Sequence[Recipe] | None = None, order: str = "prijs"
+    ) -> list[Recipe]:
+        """``recipes`` (all by default) in one of the ``ORDERS``: cheapest first, quickest
+        first or newest first. The overview's filters show the same orders (kookboek.js)."""
         chosen = self.project.recipes if recipes is None else recipes
-        return sorted(chosen, key=lambda r: (self.project.costs[r.slug].per_portion, r.title))
+        return sorted(chosen, key=self._order_keys[order])
+
+    @cached_property
+    def _order_keys(self) -> dict[str, Callable[[Recipe], tuple[Any, ...]]]:
+        costs = self.project.costs
+
+        def cost(recipe: Recipe) -> Decimal:
+            return costs[recipe.slug].per_portion
+
+        return {
+            "prijs": lambda r: (cost(r), r.minutes, r.title),
+            "tijd": lambda r: (r.minutes, cost(r), r.title),
+            "nieuw": lambda r: (-r.date.toordinal(), cost(r), r.title),
+        }
 
     def card_html(self, recipe: Recipe, root: str, heading: str) -> Markup:
         """The card of a recipe on the overview, competence, category and home pages."""
@@ -284,22 +313,100 @@ def recipe_article(
     )
 
 
-def render_overview(site: SiteContext, root: str) -> str:
-    return site.listing(["overview"], root, lambda: _overview(site, root))
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing of recipes (the overview, a kind, a competence): its cards and
+    the way to the listing's other pages."""
+
+    base: str  # the listing's first page, from the site root: 'recepten/'
+    number: int  # from 1
+    count: int  # the listing's pages
+    recipes: Sequence[Recipe]  # the cards of this page
+    first: int  # the place of this page's first card in the whole listing, from 1
+    total: int  # recipes in the whole listing
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.recipes) - 1
+
+    def url(self, number: int) -> str:
+        return listing_page_url(self.base, number)
+
+    def numbers(self) -> list[int | None]:
+        """The page numbers to link to: the first, the last and two on either side of this
+        one; ``None`` where numbers are left out (shown as "…")."""
+        near = {1, self.count, *range(self.number - 2, self.number + 3)}
+        shown = sorted(n for n in near if 1 <= n <= self.count)
+        numbers: list[int | None] = []
+        previous = 0
+        for n in shown:
+            if n - previous == 2:  # one number left out: show it rather than "…"
+                numbers.append(n - 1)
+            elif n - previous > 2:
+                numbers.append(None)
+            numbers.append(n)
+            previous = n
+        return numbers
 
 
-def _overview(site: SiteContext, root: str) -> str:
+def page_count(recipes: int) -> int:
+    """How many pages a listing of ``recipes`` has (one when it is empty)."""
+    return max(1, -(-recipes // CARDS_PER_PAGE))
+
+
+def listing_page_url(base: str, number: int) -> str:
+    """Page ``number`` of the listing whose first page is ``base``: 'recepten/pagina/2/'."""
+    return base if number == 1 else f"{base}{PAGES_FOLDER}/{number}/"
+
+
+def listing_page_source(base: str, number: int) -> str:
+    """Where a further page of a listing stands in the content folder (``number`` > 1)."""
+    return f"{base}{PAGES_FOLDER}/{number}.md"
+
+
+def listing_page(recipes: Sequence[Recipe], base: str, number: int) -> ListingPage:
+    start = (number - 1) * CARDS_PER_PAGE
+    return ListingPage(
+        base=base,
+        number=number,
+        count=page_count(len(recipes)),
+        recipes=recipes[start : start + CARDS_PER_PAGE],
+        first=start + 1,
+        total=len(recipes),
+    )
+
+
+def overview_page_count(project: Project) -> int:
+    return page_count(len(project.recipes))
+
+
+def competence_recipes(project: Project, competence_id: str) -> list[Recipe]:
+    return [r for r in project.recipes if competence_id in r.competences]
+
+
+def category_recipes(project: Project, category: str) -> list[Recipe]:
+    return [r for r in project.recipes if r.category == category]
+
+
+def render_overview(site: SiteContext, root: str, number: int = 1) -> str:
+    return site.listing(["overview", str(number)], root, lambda: _overview(site, root, number))
+
+
+def _overview(site: SiteContext, root: str, number: int) -> str:
     project = site.project
-    recipes = site.by_cost()
-    items = [(r.title, site.absolute(site.recipe_url(r))) for r in recipes]
+    page = listing_page(site.in_order(), OVERVIEW_URL, number)
+    first = page.first
+    items = [(r.title, site.absolute(site.recipe_url(r))) for r in page.recipes]
     return render(
         "site/overview.html",
-        recipes=recipes,
+        page=page,
         categories=used_categories(project),
         competences=used_competences(project),
         diets=used_diets(project),
         max_costs=MAX_COST_CHOICES,
-        json_ld=json_ld_script(item_list_json_ld(items)),
+        orders=ORDER_NAMES,
+        cards_index=f"{CARDS_DIR}/pagefind.js?v={engine_version()}",
+        json_ld=json_ld_script(item_list_json_ld(items, first=first)),
         category_url=category_url,
         competence_url=competence_url,
         **site.common(root),
@@ -324,33 +431,41 @@ def _competence_index(site: SiteContext, root: str) -> str:
     )
 
 
-def render_competence_page(competence: Competence, site: SiteContext, root: str) -> str:
+def render_competence_page(
+    competence: Competence, site: SiteContext, root: str, number: int = 1
+) -> str:
     return site.listing(
-        ["competence", competence.id], root, lambda: _competence_page(competence, site, root)
+        ["competence", competence.id, str(number)],
+        root,
+        lambda: _competence_page(competence, site, root, number),
     )
 
 
-def _competence_page(competence: Competence, site: SiteContext, root: str) -> str:
-    recipes = site.by_cost([r for r in site.project.recipes if competence.id in r.competences])
+def _competence_page(competence: Competence, site: SiteContext, root: str, number: int) -> str:
+    recipes = site.in_order(competence_recipes(site.project, competence.id))
     return render(
         "site/competence.html",
         competence=competence,
-        recipes=recipes,
+        page=listing_page(recipes, competence_url(competence.id), number),
         competence_url=competence_url,
         **site.common(root),
     )
 
 
-def render_category_page(category: str, site: SiteContext, root: str) -> str:
-    return site.listing(["category", category], root, lambda: _category_page(category, site, root))
+def render_category_page(category: str, site: SiteContext, root: str, number: int = 1) -> str:
+    return site.listing(
+        ["category", category, str(number)],
+        root,
+        lambda: _category_page(category, site, root, number),
+    )
 
 
-def _category_page(category: str, site: SiteContext, root: str) -> str:
-    recipes = site.by_cost([r for r in site.project.recipes if r.category == category])
+def _category_page(category: str, site: SiteContext, root: str, number: int) -> str:
+    recipes = site.in_order(category_recipes(site.project, category))
     return render(
         "site/category.html",
         category=category,
-        recipes=recipes,
+        page=listing_page(recipes, category_url(category), number),
         categories=used_categories(site.project),
         category_url=category_url,
         **site.common(root),

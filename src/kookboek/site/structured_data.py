@@ -133,15 +133,16 @@ def _author(recipe: Recipe, publisher: str) -> dict[str, str]:
     return {"@type": "Organization", "name": recipe.group or publisher}
 
 
-def item_list_json_ld(items: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """``(name, absolute url)`` pairs as a schema.org ``ItemList``."""
+def item_list_json_ld(items: Sequence[tuple[str, str]], first: int = 1) -> dict[str, Any]:
+    """``(name, absolute url)`` pairs as a schema.org ``ItemList``; ``first``: the position
+    of the first item (on a listing's further pages)."""
     return {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "numberOfItems": len(items),
         "itemListElement": [
             {"@type": "ListItem", "position": n, "name": name, "url": url}
-            for n, (name, url) in enumerate(items, start=1)
+            for n, (name, url) in enumerate(items, start=first)
         ],
     }
 

@@ -1,23 +1,22 @@
 /* Recipe overview filters (state kept in the URL), the portion scaler and the print button.
- * Without scripts every card is visible and the controls are hidden (a <noscript> style in
- * main.html). With Material's instant navigation the page is swapped without a reload, so
- * setup runs on every document$. */
+ * Without scripts the overview's numbered pages reach every recipe and the filters are
+ * hidden (a <noscript> style in main.html). With scripts, a choice asks the overview's card
+ * index (Pagefind, src/kookboek/site/card_index.py) which recipes fit, in the chosen order,
+ * and fetches the cards it shows: never every recipe. With Material's instant navigation the
+ * page is swapped without a reload, so setup runs on every document$. */
 (function () {
   "use strict";
 
   // The same names open the filters early in templates/site/overview.html.
   var FIELDS = ["max", "soort", "competentie", "dieet", "zonder-oven", "sorteer"];
+  var SHOWN = 24; // cards per "Toon meer", as many as on a page of the overview
   var money = new Intl.NumberFormat("nl-BE", { style: "currency", currency: "EUR" });
+  var cardIndexes = {};
 
   function hasOption(select, value) {
     return Array.prototype.some.call(select.options, function (option) {
       return option.value === value;
     });
-  }
-
-  function cents(text) {
-    var value = parseFloat(text);
-    return isNaN(value) ? null : Math.round(value * 100);
   }
 
   function restore(form) {
@@ -49,6 +48,12 @@
     return state;
   }
 
+  function chosen(state) {
+    return FIELDS.some(function (name) {
+      return state[name];
+    });
+  }
+
   function writeUrl(state) {
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) {
@@ -59,27 +64,51 @@
     window.history.replaceState(window.history.state, "", url);
   }
 
-  function matches(card, state) {
-    var data = card.dataset;
-    var max = cents(state.max);
-    if (max !== null && parseInt(data.cost, 10) > max) return false;
-    if (state.soort && data.category !== state.soort) return false;
-    if (state.competentie && data.competences.split(" ").indexOf(state.competentie) < 0) {
-      return false;
+  // The card index's filters for a choice: each recipe is filed under the lowest price band
+  // it fits ("1.00", "1.50", ..., "meer"), so "at most 1.50" is any band up to 1.50.
+  function indexFilters(form, state) {
+    var filters = {};
+    if (state.max) {
+      var max = parseFloat(state.max);
+      filters.prijs = {
+        any: Array.prototype.map
+          .call(form.elements.namedItem("max").options, function (option) {
+            return option.value;
+          })
+          .filter(function (value) {
+            return value && parseFloat(value) <= max;
+          }),
+      };
     }
-    if (state.dieet && data.diets.split(" ").indexOf(state.dieet) < 0) return false;
-    if (state["zonder-oven"] && data.oven === "1") return false;
-    return true;
+    if (state.soort) filters.soort = state.soort;
+    if (state.competentie) filters.competentie = state.competentie;
+    if (state.dieet) filters.dieet = state.dieet;
+    if (state["zonder-oven"]) filters.oven = "nee";
+    return filters;
   }
 
-  function compare(order) {
-    return function (a, b) {
-      var x = a.dataset;
-      var y = b.dataset;
-      if (order === "tijd") return x.minutes - y.minutes || x.cost - y.cost;
-      if (order === "nieuw") return x.date < y.date ? 1 : x.date > y.date ? -1 : 0;
-      return x.cost - y.cost || x.minutes - y.minutes;
-    };
+  function cardIndex(form) {
+    var script = new URL(form.getAttribute("data-kb-cards-index"), window.location.href).href;
+    if (!cardIndexes[script]) {
+      var root = new URL(form.getAttribute("data-kb-root") || "./", window.location.href);
+      cardIndexes[script] = import(script).then(function (pagefind) {
+        return pagefind.options({ baseUrl: root.pathname }).then(function () {
+          return pagefind;
+        });
+      });
+      // A failed load may be tried again (the network came back).
+      cardIndexes[script].catch(function () {
+        delete cardIndexes[script];
+      });
+    }
+    return cardIndexes[script];
+  }
+
+  // A card as the build wrote it (site/card.html, escaped there): the index holds it as text.
+  function cardFrom(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content.firstElementChild;
   }
 
   function setupOverview(root) {
@@ -87,36 +116,90 @@
     var list = root.querySelector("[data-kb-cards]");
     if (!form || !list || form.dataset.kbReady) return;
     form.dataset.kbReady = "1";
-    var cards = Array.prototype.slice.call(list.querySelectorAll("[data-kb-card]"));
+    var pageCards = Array.prototype.slice.call(list.children);
+    var total = parseInt(form.dataset.kbTotal, 10);
     var count = form.querySelector("[data-kb-count]");
     var empty = root.querySelector("[data-kb-empty]");
+    var more = root.querySelector("[data-kb-more]");
+    var pages = root.querySelector("[data-kb-pages]");
+    var found = [];
+    var latest = 0;
+
+    function say(text) {
+      count.textContent = text;
+    }
+
+    function counted(number) {
+      return number === 1 ? "1 recept" : number + " recepten";
+    }
+
+    // The next cards of the answer: only theirs are fetched.
+    function showMore(asked) {
+      var from = list.children.length;
+      return Promise.all(
+        found.slice(from, from + SHOWN).map(function (result) {
+          return result.data();
+        })
+      ).then(function (records) {
+        if (asked !== latest) return;
+        records.forEach(function (record) {
+          var card = cardFrom(record.meta.kaart);
+          if (card) list.appendChild(card);
+        });
+        more.hidden = list.children.length >= found.length;
+        document.dispatchEvent(new CustomEvent("kookboek:cards"));
+      });
+    }
+
+    function showPage() {
+      latest += 1;
+      list.removeAttribute("aria-busy");
+      found = [];
+      list.replaceChildren.apply(list, pageCards);
+      if (pages) pages.hidden = false;
+      more.hidden = true;
+      if (empty) empty.hidden = true;
+      say(counted(total));
+    }
 
     function apply(updateUrl) {
       var state = readState(form);
-      var shown = 0;
-      cards.forEach(function (card) {
-        var visible = matches(card, state);
-        card.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      cards
-        .slice()
-        .sort(compare(state.sorteer))
-        .forEach(function (card) {
-          list.appendChild(card);
-        });
-      count.textContent = shown === 1 ? "1 recept" : shown + " recepten";
-      if (empty) empty.hidden = shown > 0;
       if (updateUrl) writeUrl(state);
+      if (!chosen(state)) {
+        showPage();
+        return;
+      }
+      var asked = ++latest;
+      say("Even zoeken…");
+      list.setAttribute("aria-busy", "true");
+      var order = {};
+      order[state.sorteer || "prijs"] = "asc";
+      cardIndex(form)
+        .then(function (pagefind) {
+          return pagefind.search(null, { filters: indexFilters(form, state), sort: order });
+        })
+        .then(function (answer) {
+          if (asked !== latest) return null;
+          found = answer.results;
+          list.textContent = "";
+          if (pages) pages.hidden = true;
+          if (empty) empty.hidden = found.length > 0;
+          say(counted(found.length));
+          return showMore(asked);
+        })
+        .catch(function () {
+          if (asked === latest) say("Kiezen lukt nu niet. Heb je internet? Probeer het straks opnieuw.");
+        })
+        .then(function () {
+          if (asked === latest) list.removeAttribute("aria-busy");
+        });
     }
 
     restore(form);
     var details = form.querySelector("[data-kb-details]");
-    var chosen = FIELDS.some(function (name) {
-      return new URLSearchParams(window.location.search).has(name);
-    });
+    var state = readState(form);
     // Open on a wide screen or when a shared link chose something; folded on a phone.
-    if (details && (chosen || window.matchMedia("(min-width: 45em)").matches)) {
+    if (details && (chosen(state) || window.matchMedia("(min-width: 45em)").matches)) {
       details.open = true;
     }
     form.addEventListener("change", function () {
@@ -132,8 +215,16 @@
       form.reset();
       apply(true);
     });
+    more.addEventListener("click", function () {
+      var first = list.children.length;
+      showMore(latest).then(function () {
+        // Focus goes to the first new card, so a screen reader and the keyboard go on there.
+        var next = list.children[first];
+        if (next) next.querySelector("a").focus();
+      });
+    });
     form.hidden = false;
-    apply(false);
+    if (chosen(state)) apply(false); // a shared link: only then is the index asked at once
   }
 
   // Counted amounts (an onion, a spoon) are scaled to what a cook can take: a half, or a

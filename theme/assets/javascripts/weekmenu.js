@@ -788,6 +788,11 @@
     }
   }
 
+  // The overview's filters put other cards in (kookboek.js): their buttons work too.
+  document.addEventListener("kookboek:cards", function () {
+    setupAddButtons(document);
+  });
+
   window.kookboekWeekmenu = {
     parseMenu: parseMenu,
     menuText: menuText,

@@ -17,7 +17,7 @@ const OFFLINE = new URL({{ offline_url | tojson }}, SCOPE).href;
 const RECIPES = new URL({{ recipes | tojson }}, SCOPE).pathname;
 const ASSETS = new URL("assets/", SCOPE).pathname;
 const SELF = new URL("service-worker.js", SCOPE).pathname;
-const SEARCH = new URL({{ search_dir | tojson }} + "/", SCOPE).pathname;
+const SEARCH = {{ search_dirs | tojson }}.map((folder) => new URL(folder + "/", SCOPE).pathname);
 
 function key(url) {
   const clean = new URL(url);
@@ -39,9 +39,9 @@ function isPage(url) {
 function kind(request) {
   const url = new URL(request.url);
   if (url.pathname.endsWith(".pdf")) return "pdf";
-  // The search's script and the parts of its index a search fetched: offline, the same
-  // searches (and those that need no other parts) still work.
-  if (url.pathname.startsWith(SEARCH)) return "search";
+  // The search's script and the parts of its index a search fetched (and the overview's
+  // card index): offline, the same searches and filters still work.
+  if (SEARCH.some((folder) => url.pathname.startsWith(folder))) return "search";
   if (request.mode === "navigate" || isPage(request.url)) return "page";
   if (url.pathname.startsWith(ASSETS)) return "asset";
   if (request.destination === "image" || /\.(jpe?g|webp|png|svg|avif)$/.test(url.pathname)) {
