@@ -35,3 +35,27 @@ new PerformanceObserver((list) => {
   }
 }).observe({ type: "layout-shift", buffered: true });
 """
+
+
+HTMLCS = TESTS / "vendor" / "HTMLCS.js"
+# HTML_CodeSniffer's errors (type 1) on the page, as pa11y reports them by default.
+HTMLCS_ERRORS = """
+() => new Promise((resolve, reject) => {
+  HTMLCS.process("WCAG2AA", document, (error) => {
+    if (error) return reject(error);
+    const name = (element) => element && element.tagName
+      ? element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+        + [...element.classList].map((cls) => "." + cls).join("")
+      : String(element);
+    resolve(HTMLCS.getMessages().filter((message) => message.type === 1)
+      .map((message) => `${message.code} (${name(message.element)}): ${message.msg}`));
+  });
+})
+"""
+
+
+def htmlcs_errors(tab: Any) -> list[str]:
+    """HTML_CodeSniffer's WCAG 2 AA errors on the page open in ``tab``."""
+    tab.add_script_tag(path=str(HTMLCS))
+    errors: list[str] = tab.evaluate(HTMLCS_ERRORS)
+    return errors

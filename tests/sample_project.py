@@ -32,6 +32,26 @@ def build_fixture_site(target: Path) -> Path:
     return project
 
 
+def build_many_recipes_site(target: Path, count: int, kind: str, of_kind: int) -> Path:
+    """The repository's project with ``count`` generated recipes instead of its own (the
+    benchmark's, ``scripts/bench_content.py``), ``of_kind`` of them made a ``kind``; built
+    without PDFs. Returns the project."""
+    import re
+    import sys
+
+    from kookboek.mkdocs_plugin.run import build_site
+
+    sys.path.insert(0, str(REPO / "scripts"))
+    from bench_content import copy_project, generate_recipes
+
+    project = copy_project(REPO, target / "project")
+    for made in generate_recipes(project / "content", count, photo_share=0)[:of_kind]:
+        text = made.path.read_text(encoding="utf-8")
+        made.path.write_text(re.sub(r"(?m)^categorie: .*$", f"categorie: {kind}", text))
+    build_site(project / "mkdocs.yml", pdf=False)
+    return project
+
+
 MISSING = ["kikkererwten", "koriander", "limoen", "pastinaak", "quinoa", "rapen", "selderij"]
 MISSING += ["spinazie", "tahin", "tofu", "venkel", "zoete aardappel"]
 UNKNOWN_ALLERGENS = ["gember", "kurkuma", "nootmuskaat", "paprikapoeder", "saffraan"]

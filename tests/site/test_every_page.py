@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from browser_checks import htmlcs_errors
 from live_server import serving
-from project_paths import REPO, TESTS
+from project_paths import REPO
 from sample_project import build_fixture_site
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -20,22 +21,6 @@ import phone_width
 from site_server import site_pages
 
 pytestmark = pytest.mark.slow
-
-HTMLCS = TESTS / "vendor" / "HTMLCS.js"
-# HTML_CodeSniffer's errors (type 1) on the page, as pa11y reports them by default.
-HTMLCS_ERRORS = """
-() => new Promise((resolve, reject) => {
-  HTMLCS.process("WCAG2AA", document, (error) => {
-    if (error) return reject(error);
-    const name = (element) => element && element.tagName
-      ? element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
-        + [...element.classList].map((cls) => "." + cls).join("")
-      : String(element);
-    resolve(HTMLCS.getMessages().filter((message) => message.type === 1)
-      .map((message) => `${message.code} (${name(message.element)}): ${message.msg}`));
-  });
-})
-"""
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +92,7 @@ def test_every_page_passes_html_codesniffer(chromium: Any, pages: list[str], bas
         tab = context.new_page()
         for path in pages:
             tab.goto(base_url + path, wait_until="load")
-            tab.add_script_tag(path=str(HTMLCS))
-            problems.extend(f"/{path}: {error}" for error in tab.evaluate(HTMLCS_ERRORS))
+            problems.extend(f"/{path}: {error}" for error in htmlcs_errors(tab))
     finally:
         context.close()
     assert problems == []

@@ -60,8 +60,10 @@ def page(chromium: Any) -> Iterator[Any]:
 
 
 def visible_titles(page: Any) -> list[str]:
+    """The cards shown, once the overview's card index has answered the latest choice."""
+    page.wait_for_selector("[data-kb-cards]:not([aria-busy])", state="attached")
     titles: list[str] = page.eval_on_selector_all(
-        "[data-kb-card]:not([hidden]) .kb-card__title", "els => els.map(e => e.textContent.trim())"
+        "[data-kb-card] .kb-card__title", "els => els.map(e => e.textContent.trim())"
     )
     return titles
 
@@ -523,9 +525,7 @@ def test_done_folds_the_filters_and_shows_the_cards(phone: Any, base_url: str) -
     assert not phone.eval_on_selector("[data-kb-details]", "details => details.open")
     assert urlsplit(phone.url).query == "soort=soep"  # no reload, the choice is kept
     assert visible_titles(phone) == ["Linzensoep"]
-    card = phone.eval_on_selector(
-        "[data-kb-card]:not([hidden])", "card => card.getBoundingClientRect().top"
-    )
+    card = phone.eval_on_selector("[data-kb-card]", "card => card.getBoundingClientRect().top")
     assert card < 780
 
 

@@ -216,12 +216,22 @@
       apply(true);
     });
     more.addEventListener("click", function () {
+      if (list.hasAttribute("aria-busy")) return; // a second tap while the cards come
       var first = list.children.length;
-      showMore(latest).then(function () {
-        // Focus goes to the first new card, so a screen reader and the keyboard go on there.
-        var next = list.children[first];
-        if (next) next.querySelector("a").focus();
-      });
+      var asked = latest;
+      list.setAttribute("aria-busy", "true");
+      showMore(asked)
+        .then(function () {
+          // Focus goes to the first new card, so a screen reader and the keyboard go on there.
+          var next = list.children[first];
+          if (next && asked === latest) next.querySelector("a").focus();
+        })
+        .catch(function () {
+          if (asked === latest) say("Meer tonen lukt nu niet. Heb je internet? Probeer het straks opnieuw.");
+        })
+        .then(function () {
+          if (asked === latest) list.removeAttribute("aria-busy");
+        });
     });
     form.hidden = false;
     if (chosen(state)) apply(false); // a shared link: only then is the index asked at once
