@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from kookboek.search import index as search_index
-from kookboek.search.index import SEARCH_DIR, SearchIndexError, engine_version, index_site
+from kookboek.search.index import (
+    ENTRY,
+    SEARCH_DIR,
+    SearchIndexError,
+    engine_version,
+    index_records,
+    index_site,
+)
 
 PAGE = """<!doctype html><html lang="nl"><head><title>{title}</title></head><body>
 <nav>Start Recepten Zoeken</nav>
@@ -27,9 +34,9 @@ def write_page(site: Path, path: str, title: str, text: str, kind: str) -> None:
     target.write_text(PAGE.format(title=title, text=text, kind=kind), encoding="utf-8")
 
 
-def records(site: Path) -> dict[str, dict[str, object]]:
+def records(site: Path, folder: str = SEARCH_DIR) -> dict[str, dict[str, object]]:
     found = {}
-    for fragment in (site / SEARCH_DIR / "fragment").glob("*.pf_fragment"):
+    for fragment in (site / folder / "fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(fragment.read_bytes())
         record = json.loads(raw[raw.index(b"{") :])
         found[record["url"]] = record
@@ -81,3 +88,39 @@ def test_unchanged_pages_get_the_kept_index_back_without_indexing(
     write_page(site, "recepten/linzensoep", "Linzensoep", "Kook de linzen gaar.", "Soepen")
     with pytest.raises(AssertionError, match="indexed again"):
         index_site(site, cache)
+
+
+RECORD = """<!doctype html><html lang="nl"><head><title>{title}</title></head><body>
+<main data-pagefind-body><h1>{title}</h1>
+<div data-pagefind-meta="kaart:{card}"></div>
+<span data-pagefind-filter="soort:{kind}"></span><span data-pagefind-sort="prijs:{place}"></span>
+</main></body></html>"""
+
+
+def test_records_are_indexed_with_their_meta_and_filters_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card = "&lt;li&gt;&lt;a href=&quot;../recepten/soep/&quot;&gt;Soep, lekker&lt;/a&gt;&lt;/li&gt;"
+    pages = {
+        "recepten/soep/index.html": RECORD.format(title="Soep", card=card, kind="soep", place=2),
+        "recepten/taart/index.html": RECORD.format(
+            title="Taart", card="x", kind="dessert", place=1
+        ),
+    }
+    output, cache = tmp_path / "site" / "kaarten", tmp_path / "cache"
+    assert index_records(pages, output, cache).pages == 2
+    soup = records(tmp_path / "site", "kaarten")["/recepten/soep/"]
+    assert soup["meta"] == {
+        "title": "Soep",
+        "kaart": '<li><a href="../recepten/soep/">Soep, lekker</a></li>',
+    }
+    assert soup["filters"] == {"soort": ["soep"]}
+    assert not list(tmp_path.glob("kookboek-index-*"))  # the pages were written only to index
+
+    def refuse(source: Path, output: Path) -> None:
+        raise AssertionError("indexed again, though no record changed")
+
+    monkeypatch.setattr(search_index, "_run_pagefind", refuse)
+    shutil.rmtree(output)
+    assert index_records(pages, output, cache).pages == 2
+    assert (output / ENTRY).is_file()

@@ -40,13 +40,17 @@ def json_ld(html: str) -> list[dict[str, Any]]:
     return [json.loads(block) for block in JSON_LD.findall(html)]
 
 
-def test_overview_links_every_recipe_with_card_data_and_item_list(site: Path) -> None:
+def test_overview_links_every_recipe_with_its_card_index_and_item_list(site: Path) -> None:
     html = page(site, "recepten")
     for slug in ("linzensoep", "pannenkoeken", "appelcrumble"):
         assert f'href="../recepten/{slug}/"' in html
-    assert html.count("data-kb-card ") == 3
-    assert 'data-oven="1"' in html  # the crumble needs an oven
-    assert '<form class="kb-filters" data-kb-filters aria-label' in html
+    assert html.count('<li class="kb-card" data-kb-card>') == 3
+    assert (
+        '<form class="kb-filters" data-kb-filters data-kb-cards-index="../pagefind-kaarten/' in html
+    )
+    entry = json.loads((site / "pagefind-kaarten" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == 3  # a record per recipe
+    assert not (site / "recepten" / "pagina").exists()  # three recipes fit on one page
     # No dead controls without JS, and no layout jump when the script shows them.
     assert "<noscript><style>[data-kb-filters], [data-kb-scaler], [data-kb-print]" in html
     (item_list,) = json_ld(html)
