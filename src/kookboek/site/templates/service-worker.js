@@ -26,9 +26,11 @@ function key(url) {
   return clean.href;
 }
 
+const OVERVIEW_PAGES = RECIPES + {{ pages_folder | tojson }} + "/";
+
 function isRecipePage(url) {
   const path = new URL(url).pathname;
-  return path.startsWith(RECIPES) && path.length > RECIPES.length;
+  return path.startsWith(RECIPES) && path.length > RECIPES.length && !path.startsWith(OVERVIEW_PAGES);
 }
 
 function isPage(url) {

@@ -339,7 +339,7 @@
     function save() {
       try { storage.setItem(DRAFT_KEY, JSON.stringify(collect(form, photoKept))); } catch (e) { /* full */ }
     }
-    var stored = null;
+    var stored;
     try { stored = JSON.parse(storage.getItem(DRAFT_KEY) || "null"); } catch (e) { stored = null; }
     if (form.hasAttribute("data-ingevuld")) {
       save(); // the server showed the recipe again: that is now the copy to keep
@@ -613,7 +613,7 @@
   // and sending again changes this draft (and keeps its photo) instead of making another.
   function rememberToken(shown) {
     var storage = browserStorage();
-    var stored = null;
+    var stored;
     try { stored = JSON.parse(storage && storage.getItem(DRAFT_KEY) || "null"); } catch (e) { return; }
     if (!stored || !stored.velden) return;
     stored.velden.concept = [shown.getAttribute("data-concept")];
