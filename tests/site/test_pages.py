@@ -51,6 +51,9 @@ def test_overview_links_every_recipe_with_its_card_index_and_item_list(site: Pat
     entry = json.loads((site / "pagefind-kaarten" / "pagefind-entry.json").read_text())
     assert entry["languages"]["nl"]["page_count"] == 3  # a record per recipe
     assert not (site / "recepten" / "pagina").exists()  # three recipes fit on one page
+    # Each choice says how many recipes it shows.
+    assert '<option value="soep" data-kb-choice="Soepen">Soepen (1)</option>' in html
+    assert '<option value="1.00" data-kb-choice="tot €\xa01,00">tot €\xa01,00 (3)</option>' in html
     # No dead controls without JS, and no layout jump when the script shows them.
     assert "<noscript><style>[data-kb-filters], [data-kb-scaler], [data-kb-print]" in html
     (item_list,) = json_ld(html)

@@ -516,6 +516,34 @@ def test_a_search_shows_the_price_list_as_it_reads(phone: Any, base_url: str) ->
     assert "€ 2,20500" not in text.replace(" ", "")
 
 
+def test_search_choices_say_how_many_they_keep_and_narrow_the_results(
+    phone: Any, base_url: str
+) -> None:
+    phone.goto(base_url + "zoeken/?q=linzen")
+    phone.wait_for_selector(".kb-search__result")
+    assert phone.is_visible("[data-kb-search-choices]")
+    phone.click("[data-kb-search-filters] > summary")  # only now are the counts fetched
+    phone.wait_for_function(
+        "/\\(\\d+\\)$/.test(document.querySelector('#kb-soort option[value=soep]').textContent)"
+    )
+    kinds = phone.eval_on_selector_all(
+        "#kb-soort option[value]:not([value=''])", "els => els.map(e => e.textContent)"
+    )
+    assert "Soepen (1)" in kinds and "Desserts (0)" in kinds
+    phone.select_option("#kb-soort", "soep")
+    phone.wait_for_function(
+        "document.querySelector('[data-kb-search-status]').textContent === '1 pagina gevonden.'"
+    )
+    assert phone.text_content(".kb-search__result h2").strip() == "Linzensoep"
+    assert sorted(urlsplit(phone.url).query.split("&")) == ["q=linzen", "soort=soep"]
+    # A shared address opens the choices with the filter chosen.
+    phone.goto(base_url + "zoeken/?q=linzen&soort=soep")
+    phone.wait_for_selector(".kb-search__result")
+    assert phone.eval_on_selector("[data-kb-search-filters]", "details => details.open")
+    assert phone.input_value("#kb-soort") == "soep"
+    assert phone.text_content("[data-kb-search-status]") == "1 pagina gevonden."
+
+
 def test_done_folds_the_filters_and_shows_the_cards(phone: Any, base_url: str) -> None:
     phone.goto(base_url + "recepten/")
     phone.wait_for_selector("[data-kb-filters][data-kb-ready]")

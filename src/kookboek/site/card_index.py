@@ -7,12 +7,10 @@ shows it, so that a filter fetches the cards it shows and nothing else (``kookbo
 from __future__ import annotations
 
 from kookboek.site.pages import ORDERS, OVERVIEW_URL, SiteContext
-from kookboek.site.templating import COST_BANDS, render
+from kookboek.site.templating import render
 
 #: The relative root of the overview's first page, where the cards of a filter are shown.
 OVERVIEW_ROOT = "../" * OVERVIEW_URL.count("/")
-#: The price band of a recipe above the last "at most" choice.
-ABOVE_BANDS = "meer"
 
 
 def card_records(site: SiteContext) -> dict[str, str]:
@@ -23,13 +21,11 @@ def card_records(site: SiteContext) -> dict[str, str]:
     }
     records = {}
     for recipe in site.project.recipes:
-        cost = site.project.costs[recipe.slug].per_portion
-        band = next((f"{limit:.2f}" for limit in COST_BANDS if cost <= limit), ABOVE_BANDS)
         records[site.recipe_url(recipe) + "index.html"] = render(
             "site/card_record.html",
             recipe=recipe,
             card=str(site.card_html(recipe, OVERVIEW_ROOT, "h2")),  # str: escaped in there
-            band=band,
+            cost=site.project.costs[recipe.slug],
             places={order: places[order][recipe.slug] for order in ORDERS},
         )
     return records

@@ -24,9 +24,10 @@ from kookboek.content.models import (
     Recipe,
 )
 from kookboek.content.project import RECIPES_DIR, Project
-from kookboek.content.vocabulary import CATEGORIES, DIETS
+from kookboek.content.vocabulary import CATEGORIES, CATEGORY_NAMES, DIET_NAMES, DIETS
 from kookboek.images.responsive import Photo
 from kookboek.pricing.cost import RecipeCost
+from kookboek.pricing.money import format_money
 from kookboek.search.index import CARDS_DIR, engine_version
 from kookboek.site.cook_mode import CookSteps
 from kookboek.site.downloads import Download, document_pdf_name
@@ -388,6 +389,87 @@ def category_recipes(project: Project, category: str) -> list[Recipe]:
     return [r for r in project.recipes if r.category == category]
 
 
+@dataclass(frozen=True)
+class Choice:
+    value: str  # in the address and the index: '1.50', 'soep'
+    name: str
+    count: int | None  # the recipes it shows; None where a script counts (the search page)
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """One of the filters of the overview and the search page; the same names in the
+    address, the same values in the indexes (site/_filters.html)."""
+
+    name: str  # in the address: 'soort'
+    label: str
+    everything: str  # the choice that filters nothing ('' for a tick box)
+    choices: Sequence[Choice]
+
+    @property
+    def is_check(self) -> bool:
+        return not self.everything
+
+
+def filter_fields(project: Project, counted: bool = True) -> list[FilterField]:
+    """The filters over ``project``'s recipes; ``counted``: each choice with how many
+    recipes it shows (every recipe counted, whatever else is chosen)."""
+    recipes = project.recipes
+    cost = {r.slug: project.costs[r.slug].per_portion for r in recipes}
+
+    def choice(value: str, name: str, fits: Callable[[Recipe], bool]) -> Choice:
+        return Choice(value, name, sum(1 for r in recipes if fits(r)) if counted else None)
+
+    def at_most(limit: Decimal) -> Callable[[Recipe], bool]:
+        return lambda recipe: cost[recipe.slug] <= limit
+
+    def of_kind(category: str) -> Callable[[Recipe], bool]:
+        return lambda recipe: recipe.category == category
+
+    def practises(competence: str) -> Callable[[Recipe], bool]:
+        return lambda recipe: competence in recipe.competences
+
+    def suits(diet: str) -> Callable[[Recipe], bool]:
+        return lambda recipe: diet in recipe.diets
+
+    fields = [
+        FilterField(
+            "max",
+            "Hoogstens per portie",
+            "Alle prijzen",
+            [
+                choice(f"{limit:.2f}", f"tot {format_money(limit)}", at_most(limit))
+                for limit in MAX_COST_CHOICES
+            ],
+        ),
+        FilterField(
+            "soort",
+            "Soort gerecht",
+            "Alle soorten",
+            [choice(c, CATEGORY_NAMES[c], of_kind(c)) for c in used_categories(project)],
+        ),
+        FilterField(
+            "competentie",
+            "Wat wil je oefenen?",
+            "Alle competenties",
+            [choice(c.id, c.name, practises(c.id)) for c in used_competences(project)],
+        ),
+    ]
+    diets = used_diets(project)
+    if diets:
+        fields.append(
+            FilterField(
+                "dieet",
+                "Dieet",
+                "Alles",
+                [choice(d, DIET_NAMES[d], suits(d)) for d in diets],
+            )
+        )
+    oven = choice("1", "Zonder oven", lambda r: not r.needs_oven)
+    fields.append(FilterField("zonder-oven", "Zonder oven", "", [oven]))
+    return fields
+
+
 def render_overview(site: SiteContext, root: str, number: int = 1) -> str:
     return site.listing(["overview", str(number)], root, lambda: _overview(site, root, number))
 
@@ -400,10 +482,9 @@ def _overview(site: SiteContext, root: str, number: int) -> str:
     return render(
         "site/overview.html",
         page=page,
+        choices=filter_fields(project) if number == 1 else [],
         categories=used_categories(project),
         competences=used_competences(project),
-        diets=used_diets(project),
-        max_costs=MAX_COST_CHOICES,
         orders=ORDER_NAMES,
         cards_index=f"{CARDS_DIR}/pagefind.js?v={engine_version()}",
         json_ld=json_ld_script(item_list_json_ld(items, first=first)),

@@ -47,11 +47,15 @@ def time_parts(recipe: Recipe) -> str:
 COST_BANDS = (Decimal("1.00"), Decimal("1.50"), Decimal("2.00"), Decimal("3.00"))
 
 
-def cost_band(per_portion: Decimal) -> str:
-    for limit in COST_BANDS:
-        if per_portion <= limit:
-            return f"tot {format_money(limit)}"
-    return f"meer dan {format_money(COST_BANDS[-1])}"
+#: The price band of a recipe above the last "at most" choice.
+ABOVE_BANDS = "meer"
+
+
+def price_band(per_portion: Decimal) -> str:
+    """The lowest "at most" choice of the filters a recipe fits ('1.50'), or ``ABOVE_BANDS``:
+    its price filter in the search and the card index (kookboek.js asks every band up to
+    the chosen one)."""
+    return next((f"{limit:.2f}" for limit in COST_BANDS if per_portion <= limit), ABOVE_BANDS)
 
 
 NO_ALLERGENS = "geen van de 14 allergenen die op een etiket moeten staan"
@@ -100,7 +104,7 @@ def environment() -> jinja2.Environment:
         quantity_of=format_quantity,
         markdown=_markdown_html,
         document_markdown=_document_html,
-        cost_band=cost_band,
+        price_band=price_band,
     )
     env.globals.update(
         CATEGORY_NAMES=CATEGORY_NAMES,

@@ -87,6 +87,19 @@
     return filters;
   }
 
+  // How many of ``totals`` (Pagefind's counts per filter value) a choice would show: for
+  // "at most" every band up to it.
+  function choiceCount(totals, field, value) {
+    if (field === "max") {
+      var max = parseFloat(value);
+      return Object.keys(totals.prijs || {}).reduce(function (sum, band) {
+        return parseFloat(band) <= max ? sum + totals.prijs[band] : sum;
+      }, 0);
+    }
+    if (field === "zonder-oven") return (totals.oven || {}).nee || 0;
+    return (totals[field] || {})[value] || 0;
+  }
+
   function cardIndex(form) {
     var script = new URL(form.getAttribute("data-kb-cards-index"), window.location.href).href;
     if (!cardIndexes[script]) {
@@ -416,6 +429,15 @@
       if (toggle && toggle.checked) toggle.click(); // a click, so that Material follows
     });
   });
+
+  // The search page's filters are the overview's (zoeken.js).
+  window.kookboekFilters = {
+    fields: FIELDS,
+    restore: restore,
+    readState: readState,
+    indexFilters: indexFilters,
+    choiceCount: choiceCount,
+  };
 
   function setup() {
     setupOverview(document);

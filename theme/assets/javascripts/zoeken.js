@@ -1,12 +1,20 @@
 /* The search page (src/kookboek/site/templates/search.html): asks the Pagefind index that
  * the build wrote into pagefind/ (src/kookboek/search/index.py). pagefind.js fetches only
  * the parts of the index the words need, and the excerpts of the results it shows. The
- * query is in the address (?q=), so a search can be shared and Back shows it again. */
+ * query and the filters (the overview's, from kookboek.js) are in the address (?q=…&soort=…),
+ * so a search can be shared and Back shows it again. Each filter's choices say how many of
+ * the pages found for the words they keep. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-kb-search]");
   if (!form) return;
   var input = form.querySelector("input[name=q]");
+  var filters = window.kookboekFilters; // kookboek.js, loaded before this script
+  var choices = form.querySelector("[data-kb-search-filters]");
+  var choicesBox = form.querySelector("[data-kb-search-choices]");
+  // The filters' own parts of the index are fetched only when she opens the choices (or a
+  // shared address chose a filter): a plain search does not pay for the counts.
+  var counting = false;
   var status = document.querySelector("[data-kb-search-status]");
   var list = document.querySelector("[data-kb-search-results]");
   var more = document.querySelector("[data-kb-search-more]");
@@ -64,6 +72,18 @@
     return li;
   }
 
+  // Each choice with the number of pages found for the words that it keeps.
+  function count(totals) {
+    form.querySelectorAll("[data-kb-choice]").forEach(function (element) {
+      var field = element.tagName === "OPTION" ? element.parentNode : form.elements.namedItem(
+        element.htmlFor.replace(/^kb-/, "")
+      );
+      var value = element.tagName === "OPTION" ? element.value : field.value;
+      var number = filters.choiceCount(totals, field.name, value);
+      element.textContent = element.getAttribute("data-kb-choice") + " (" + number + ")";
+    });
+  }
+
   function tell() {
     var count = found.length;
     var shown = list.children.length;
@@ -100,17 +120,27 @@
       say("");
       return;
     }
+    var state = filters.readState(form);
     var address = new URL(location.href);
+    address.search = "";
     address.searchParams.set("q", query);
+    filters.fields.forEach(function (name) {
+      if (state[name]) address.searchParams.set(name, state[name]);
+    });
     history.replaceState(null, "", address.href);
     say("Even zoeken…");
     load()
       .then(function (pagefind) {
-        return pagefind.search(query);
+        var ready = counting ? pagefind.filters() : Promise.resolve();
+        return ready.then(function () {
+          return pagefind.search(query, { filters: filters.indexFilters(form, state) });
+        });
       })
       .then(function (answer) {
         if (asked !== latest) return null;
         found = answer.results;
+        if (counting) count(answer.totalFilters);
+        choicesBox.hidden = false;
         return showMore(asked);
       })
       .catch(function () {
@@ -134,11 +164,29 @@
       search(input.value);
     }, 250);
   });
+  choices.addEventListener("toggle", function () {
+    if (!choices.open || counting) return;
+    counting = true;
+    if (input.value.trim()) search(input.value);
+  });
+  // A filter chosen: the same words again, with it.
+  form.addEventListener("change", function (event) {
+    if (event.target === input) return;
+    clearTimeout(timer);
+    search(input.value);
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
     search(input.value);
   });
+  filters.restore(form);
+  if (filters.fields.some(function (name) {
+    return new URL(location.href).searchParams.has(name);
+  })) {
+    counting = true;
+    choices.open = true;
+  }
   var asked = new URL(location.href).searchParams.get("q");
   if (asked) {
     input.value = asked;
