@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urljoin
 
 import pytest
 
-from browser_checks import htmlcs_errors
+from browser_checks import axe_violations, htmlcs_errors
 from kookboek.content.models import Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.search.index import CARDS_DIR
@@ -166,6 +166,7 @@ def test_filters_show_the_recipes_the_choice_means(
         phone.click("[data-kb-more]")
         shown = shown_titles(phone)
     assert shown == titles
+    assert axe_violations(phone) == []
     count = phone.text_content("[data-kb-count]")
     assert count == (f"{len(titles)} recepten" if len(titles) != 1 else "1 recept")
     assert phone.is_visible("[data-kb-empty]") == (not titles)

@@ -536,6 +536,7 @@ def test_search_choices_say_how_many_they_keep_and_narrow_the_results(
     )
     assert phone.text_content(".kb-search__result h2").strip() == "Linzensoep"
     assert sorted(urlsplit(phone.url).query.split("&")) == ["q=linzen", "soort=soep"]
+    assert axe_violations(phone) == []
     # A shared address opens the choices with the filter chosen.
     phone.goto(base_url + "zoeken/?q=linzen&soort=soep")
     phone.wait_for_selector(".kb-search__result")
