@@ -245,6 +245,27 @@ def test_instant_navigation_and_search_still_work_with_the_service_worker(
 
 
 @pytest.mark.browser
+def test_a_choice_made_online_on_the_overview_works_offline(phone: Any, base_url: str) -> None:
+    page = phone.new_page()
+    page.goto(base_url + "recepten/")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    page.goto(base_url + "recepten/?soort=soep")  # now through the worker
+    page.wait_for_selector("[data-kb-cards]:not([aria-busy])", state="attached")
+    assert page.text_content("[data-kb-count]") == "1 recept"
+    wait_until_kept(page, "/kookboek/pagefind-kaarten/fragment/")
+    page.wait_for_timeout(500)  # the worker stores the last of what it fetched
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        page.wait_for_selector("[data-kb-cards]:not([aria-busy])", state="attached")
+        assert page.text_content("[data-kb-count]") == "1 recept"
+        titles = page.eval_on_selector_all(".kb-card__title", "els => els.map(e => e.textContent)")
+        assert titles == ["Linzensoep"]
+    finally:
+        page.context.set_offline(False)
+
+
+@pytest.mark.browser
 def test_a_new_build_replaces_the_cache_and_keeps_what_she_opened(
     chromium: Any, site: Path, tmp_path: Path
 ) -> None:
