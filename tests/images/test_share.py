@@ -19,6 +19,7 @@ from kookboek.images.share import (
     cached_share_image,
     cached_share_images,
     share_image,
+    start_share_images,
 )
 from kookboek.support import workers
 from project_paths import FIXTURES
@@ -131,3 +132,17 @@ def test_the_site_tab_drawn_once_is_the_tab_drawn_on_each_card(
         each = drawn(card, plain=False, pictures=(DRAWING,))
         monkeypatch.undo()
         assert ImageChops.difference(once, each).getbbox() is None
+
+
+def test_share_images_are_begun_now_and_finished_when_the_site_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    cache = ImageCache(tmp_path)
+    cards = [ShareCard(f"Recept {n}", f"€ 0,{n:02d}", "Testkookboek") for n in range(12)]
+    pending = start_share_images([((), card) for card in cards], cache)
+    assert len(set(pending.targets)) == 12 and cache.processed == 0  # addresses known now
+    pending.wait()
+    assert cache.processed == 12 and all(path.is_file() for path in pending.targets)
+    assert pending.targets == cached_share_images([((), card) for card in cards], cache)
+    assert cache.processed == 12

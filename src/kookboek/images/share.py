@@ -21,7 +21,7 @@ from kookboek.images.cache import ImageCache
 from kookboek.images.decode import open_photo
 from kookboek.support.files import write_atomic
 from kookboek.support.resources import FONTS_DIR
-from kookboek.support.workers import map_on_all_cores
+from kookboek.support.workers import Started, start_on_all_cores
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300_000
@@ -68,15 +68,40 @@ def cached_share_images(
     wanted: Sequence[tuple[Sequence[Path], ShareCard]], cache: ImageCache
 ) -> list[Path]:
     """Several share images, the missing ones made on every core."""
+    pending = start_share_images(wanted, cache)
+    pending.wait()
+    return pending.targets
+
+
+class PendingShareImages:
+    """Share images being made on every core; ``targets`` are their files once done."""
+
+    def __init__(self, targets: list[Path], started: Started[None], cache: ImageCache) -> None:
+        self.targets = targets
+        self._started = started
+        self._cache = cache
+
+    def wait(self) -> None:
+        """Until every image is made (at once when they all were in the cache)."""
+        for _ in self._started.results():
+            self._cache.processed += 1
+
+    def cancel(self) -> None:
+        self._started.close()
+
+
+def start_share_images(
+    wanted: Sequence[tuple[Sequence[Path], ShareCard]], cache: ImageCache
+) -> PendingShareImages:
+    """``cached_share_images`` begun now, on every core, while the build goes on: a page
+    needs only the image's address, its file is needed when the site is written."""
     targets = [_target(pictures, card, cache) for pictures, card in wanted]
     todo = [
         (target, tuple(pictures), card)
         for target, (pictures, card) in zip(targets, wanted, strict=True)
         if not target.is_file()
     ]
-    for _ in map_on_all_cores(_make, todo):
-        cache.processed += 1
-    return targets
+    return PendingShareImages(targets, start_on_all_cores(_make, todo), cache)
 
 
 def _make(job: tuple[Path, tuple[Path, ...], ShareCard]) -> None:

@@ -24,7 +24,7 @@ from kookboek.content.project import Project, load_project
 from kookboek.images.app_icons import cached_app_icons
 from kookboek.images.cache import ImageCache
 from kookboek.images.responsive import Photo, prepare_photos
-from kookboek.images.share import cached_share_images
+from kookboek.images.share import PendingShareImages, start_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.search.index import SearchIndexError, index_site
 from kookboek.site.address import placeholder_problem
@@ -107,6 +107,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
         self.not_searched: set[str] = set()  # src_uri of generated pages left out of search
+        self._share_images_made: PendingShareImages | None = None  # until the site is written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -224,12 +225,21 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         planned = planned_share_images(
             project, config.site_name, config.site_description or "", self.site.photos
         )
-        before = self.image_cache.processed
-        made = cached_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
-        for plan, image in zip(planned, made, strict=True):
+        # Made on every core while the pages are rendered; waited for in on_env, before
+        # MkDocs copies the files into the site.
+        pending = start_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
+        self._share_images_made = pending
+        for plan, image in zip(planned, pending.targets, strict=True):
             if files.get_file_from_path(plan.url_path) is None:
                 files.append(LinkedFile.generated(config, plan.url_path, abs_src_path=str(image)))
             self.share_images[plan.url_path] = plan.alt
+
+    def _finish_share_images(self) -> None:
+        pending, self._share_images_made = self._share_images_made, None
+        if pending is None or self.image_cache is None:
+            return
+        before = self.image_cache.processed
+        pending.wait()
         if self.image_cache.processed > before:
             log.info("Deelafbeeldingen gemaakt: %d.", self.image_cache.processed - before)
 
@@ -328,12 +338,19 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """The theme's templates, like the engine's, stay compiled between builds."""
+        """The theme's templates, like the engine's, stay compiled between builds. The
+        share images are finished here: MkDocs copies the files into the site next."""
+        self._finish_share_images()
         if self.config.enabled:
             folder = self._cache_root(config) / COMPILED_TEMPLATES
             folder.mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._share_images_made is not None:
+            self._share_images_made.cancel()
+            self._share_images_made = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
