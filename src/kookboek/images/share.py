@@ -104,6 +104,11 @@ def start_share_images(
     return PendingShareImages(targets, start_on_all_cores(_make, todo), cache)
 
 
+def share_image_file(pictures: Sequence[Path], card: ShareCard, cache: ImageCache) -> Path:
+    """Where the share image of ``card`` over ``pictures`` is kept (made or not)."""
+    return _target(pictures, card, cache)
+
+
 def _make(job: tuple[Path, tuple[Path, ...], ShareCard]) -> None:
     target, pictures, card = job
     write_atomic(target, share_image(pictures, card))

@@ -23,8 +23,8 @@ from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.images.app_icons import cached_app_icons
 from kookboek.images.cache import ImageCache
-from kookboek.images.responsive import Photo, prepare_photos
-from kookboek.images.share import PendingShareImages, start_share_images
+from kookboek.images.responsive import PendingPhotos, Photo, start_photos
+from kookboek.images.share import PendingShareImages, share_image_file, start_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.search.index import SearchIndexError, index_site
 from kookboek.site.address import placeholder_problem
@@ -52,7 +52,12 @@ from kookboek.site.pages import (
     render_home_page,
     render_recipe_page,
 )
-from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
+from kookboek.site.sharing import (
+    SITE_CARD,
+    PlannedShareImage,
+    planned_share_images,
+    recipe_share_path,
+)
 from kookboek.site.structured_data import json_ld_to_head
 from kookboek.site.templating import content_path, keep_compiled_templates
 from kookboek.support.launcher import command_name
@@ -107,7 +112,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
         self.not_searched: set[str] = set()  # src_uri of generated pages left out of search
-        self._share_images_made: PendingShareImages | None = None  # until the site is written
+        # Image work on every core while the pages are rendered, until the site is written:
+        self._photos_made: PendingPhotos | None = None
+        self._share_images_made: list[PendingShareImages] = []
+        self._share_images_later: list[PlannedShareImage] = []  # drawn from photos being made
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -226,22 +234,51 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             project, config.site_name, config.site_description or "", self.site.photos
         )
         # Made on every core while the pages are rendered; waited for in on_env, before
-        # MkDocs copies the files into the site.
-        pending = start_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
-        self._share_images_made = pending
-        for plan, image in zip(planned, pending.targets, strict=True):
+        # MkDocs copies the files into the site. A card drawn from a photo whose variants
+        # are being made is begun once they are.
+        making = self._photos_made.files if self._photos_made is not None else frozenset()
+        now = [p for p in planned if not making.intersection(p.pictures)]
+        self._share_images_later = [p for p in planned if making.intersection(p.pictures)]
+        cache = self.image_cache
+        self._share_images_made = [start_share_images([(p.pictures, p.card) for p in now], cache)]
+        for plan in planned:
+            image = share_image_file(plan.pictures, plan.card, cache)
             if files.get_file_from_path(plan.url_path) is None:
                 files.append(LinkedFile.generated(config, plan.url_path, abs_src_path=str(image)))
             self.share_images[plan.url_path] = plan.alt
 
-    def _finish_share_images(self) -> None:
-        pending, self._share_images_made = self._share_images_made, None
-        if pending is None or self.image_cache is None:
+    def _finish_images(self) -> None:
+        """Wait for the photos and share images begun in on_files."""
+        photos, self._photos_made = self._photos_made, None
+        if photos is not None:
+            try:
+                photos.wait()
+            except ContentErrors as exc:
+                self._cancel_images()
+                raise PluginError("De foto's bevatten fouten:\n" + exc.report()) from exc
+            if photos.files and self.image_cache is not None:
+                log.info("Foto's verwerkt: %d nieuwe versies.", self.image_cache.processed)
+        later, self._share_images_later = self._share_images_later, []
+        if later and self.image_cache is not None:
+            wanted = [(p.pictures, p.card) for p in later]
+            self._share_images_made.append(start_share_images(wanted, self.image_cache))
+        pending, self._share_images_made = self._share_images_made, []
+        if not pending or self.image_cache is None:
             return
         before = self.image_cache.processed
-        pending.wait()
+        for images in pending:
+            images.wait()
         if self.image_cache.processed > before:
             log.info("Deelafbeeldingen gemaakt: %d.", self.image_cache.processed - before)
+
+    def _cancel_images(self) -> None:
+        if self._photos_made is not None:
+            self._photos_made.cancel()
+            self._photos_made = None
+        for images in self._share_images_made:
+            images.cancel()
+        self._share_images_made = []
+        self._share_images_later = []
 
     def _publish_feed(self, files: Files, project: Project, config: MkDocsConfig) -> None:
         site_url = config.site_url or ""
@@ -295,9 +332,12 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             if r.photo
         ]
         try:
-            photos = dict(prepare_photos(wanted, self.image_cache))
+            # Made on every core while the pages are rendered (waited for in on_env); the
+            # pages need only their addresses and sizes, known now.
+            self._photos_made = start_photos(wanted, self.image_cache)
         except ContentErrors as exc:
             raise PluginError("De foto's bevatten fouten:\n" + exc.report()) from exc
+        photos = dict(self._photos_made.photos)
         for _, source, url_path in wanted:
             if source.suffix.lower() == ".svg":
                 continue
@@ -340,7 +380,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     ) -> jinja2.Environment:
         """The theme's templates, like the engine's, stay compiled between builds. The
         share images are finished here: MkDocs copies the files into the site next."""
-        self._finish_share_images()
+        self._finish_images()
         if self.config.enabled:
             folder = self._cache_root(config) / COMPILED_TEMPLATES
             folder.mkdir(parents=True, exist_ok=True)
@@ -348,9 +388,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._share_images_made is not None:
-            self._share_images_made.cancel()
-            self._share_images_made = None
+        self._cancel_images()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
