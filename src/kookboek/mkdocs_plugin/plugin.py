@@ -83,7 +83,12 @@ class LinkedFile(File):
     Their names hold a hash of what they show, and nothing writes to them in the site, so
     a link is as good as a copy; it spares copying hundreds of files on every build."""
 
+    #: Being made on every core: put into the site at the end of the build, once made.
+    deferred = False
+
     def copy_file(self, dirty: bool = False) -> None:
+        if self.deferred:
+            return
         if self.abs_src_path is None or (dirty and not self.is_modified()):
             super().copy_file(dirty)
             return
@@ -116,6 +121,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self._photos_made: PendingPhotos | None = None
         self._share_images_made: list[PendingShareImages] = []
         self._share_images_later: list[PlannedShareImage] = []  # drawn from photos being made
+        self._deferred: list[LinkedFile] = []  # their files, put into the site once made
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -233,9 +239,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         planned = planned_share_images(
             project, config.site_name, config.site_description or "", self.site.photos
         )
-        # Made on every core while the pages are rendered; waited for in on_env, before
-        # MkDocs copies the files into the site. A card drawn from a photo whose variants
-        # are being made is begun once they are.
+        # Made on every core while the pages are rendered and indexed; waited for at the
+        # end of the build. A card drawn from a photo whose variants are being made is
+        # begun once they are.
         making = self._photos_made.files if self._photos_made is not None else frozenset()
         now = [p for p in planned if not making.intersection(p.pictures)]
         self._share_images_later = [p for p in planned if making.intersection(p.pictures)]
@@ -244,7 +250,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         for plan in planned:
             image = share_image_file(plan.pictures, plan.card, cache)
             if files.get_file_from_path(plan.url_path) is None:
-                files.append(LinkedFile.generated(config, plan.url_path, abs_src_path=str(image)))
+                files.append(self._linked(config, plan.url_path, image, later=not image.is_file()))
             self.share_images[plan.url_path] = plan.alt
 
     def _finish_images(self) -> None:
@@ -332,8 +338,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             if r.photo
         ]
         try:
-            # Made on every core while the pages are rendered (waited for in on_env); the
-            # pages need only their addresses and sizes, known now.
+            # Made on every core while the pages are rendered and indexed (waited for at the
+            # end of the build); the pages need only their addresses and sizes, known now.
             self._photos_made = start_photos(wanted, self.image_cache)
         except ContentErrors as exc:
             raise PluginError("De foto's bevatten fouten:\n" + exc.report()) from exc
@@ -344,17 +350,30 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             original = files.get_file_from_path(url_path)
             if original is not None:
                 files.remove(original)
+        making = self._photos_made.files
         for photo in photos.values():
             for published in photo.files:
                 if files.get_file_from_path(published.url_path) is None:
-                    files.append(
-                        LinkedFile.generated(
-                            config, published.url_path, abs_src_path=str(published.source)
-                        )
-                    )
+                    later = published.source in making
+                    files.append(self._linked(config, published.url_path, published.source, later))
         if self.image_cache.processed:
             log.info("Foto's verwerkt: %d nieuwe versies.", self.image_cache.processed)
         return photos
+
+    def _linked(self, config: MkDocsConfig, url_path: str, source: Path, later: bool) -> File:
+        """A file of the cache linked into the site; ``later``: once it is made."""
+        file = LinkedFile.generated(config, url_path, abs_src_path=str(source))
+        assert isinstance(file, LinkedFile)
+        if later:
+            file.deferred = True
+            self._deferred.append(file)
+        return file
+
+    def _put_deferred_files(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for file in deferred:
+            file.deferred = False
+            file.copy_file()
 
     def _cache_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
@@ -378,9 +397,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """The theme's templates, like the engine's, stay compiled between builds. The
-        share images are finished here: MkDocs copies the files into the site next."""
-        self._finish_images()
+        """The theme's templates, like the engine's, stay compiled between builds."""
         if self.config.enabled:
             folder = self._cache_root(config) / COMPILED_TEMPLATES
             folder.mkdir(parents=True, exist_ok=True)
@@ -389,6 +406,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_images()
+        self._deferred = []
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
@@ -403,6 +421,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
                 index_site(Path(config.site_dir), self._cache_root(config) / SEARCH_CACHE)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+            # The photos and share images, made on every core while the pages were
+            # rendered and indexed.
+            self._finish_images()
+            self._put_deferred_files()
             # Last: its version is a hash of the built files it stores.
             write_service_worker(Path(config.site_dir), live=self.serving)
 
