@@ -67,3 +67,25 @@ def test_jobs_go_to_the_processes_in_small_batches() -> None:
     assert batch_size(100, 2) == 3
     assert batch_size(1000, 2) == MAX_BATCH
     assert batch_size(20, 2) == 1
+
+
+def test_jobs_begun_while_others_run_share_their_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Share images begun while photos are made wait in the same queue: never more
+    # processes (and their memory) than cores.
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    first = start_on_all_cores(square_and_pid, range(POOL_FROM * 4))
+    second = start_on_all_cores(square_and_pid, range(POOL_FROM * 4))
+    done = [*second.results(), *first.results()]
+    assert [square for square, _ in done[: POOL_FROM * 4]] == [n * n for n in range(POOL_FROM * 4)]
+    assert len({pid for _, pid in done}) <= 2
+
+
+def test_jobs_not_begun_are_dropped_when_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    started = start_on_all_cores(square_and_pid, range(POOL_FROM * 40))
+    started.close()
+    assert workers._pool is None  # its processes are gone
+    again = list(start_on_all_cores(square_and_pid, range(POOL_FROM)).results())
+    assert [square for square, _ in again] == [n * n for n in range(POOL_FROM)]

@@ -170,6 +170,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.project is None:
             return files
+        self._cancel_images()  # nothing is left of an earlier build (mkdocs serve)
+        self._deferred = []
         self.renderers.clear()
         self.titles.clear()
         self.not_searched.clear()

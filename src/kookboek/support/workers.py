@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -50,32 +51,70 @@ def map_on_all_cores(job: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
 class Started(Generic[R]):
     """Jobs started on every core; ``results()`` waits for them, in order."""
 
-    def __init__(self, pool: ProcessPoolExecutor | None, results: Iterator[R]) -> None:
-        self._pool = pool
-        self._results = results
+    def __init__(self, batches: list[Future[list[R]]] | None, here: Iterator[R]) -> None:
+        self._batches = batches  # None: done in this process, when the results are read
+        self._here = here
 
     def results(self) -> Iterator[R]:
         try:
-            yield from self._results
+            if self._batches is None:
+                yield from self._here
+                return
+            for batch in self._batches:
+                yield from batch.result()
         finally:
             self.close()
 
     def close(self) -> None:
-        """Let the processes go (jobs not begun yet are dropped)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Drop the jobs not begun yet; the processes go when no other jobs need them."""
+        if self._batches is not None:
+            for batch in self._batches:
+                batch.cancel()
+            self._batches = None
+            _release()
+
+
+# One pool for all the jobs begun at a time: jobs begun while others run (share images
+# while photos are made) wait for them in its queue instead of starting more processes
+# than there are cores, each with its own memory.
+_pool: ProcessPoolExecutor | None = None
+_users = 0
+_lock = threading.Lock()
 
 
 def start_on_all_cores(job: Callable[[T], R], items: Iterable[T]) -> Started[R]:
     """``map_on_all_cores``, begun now: this process can do other work meanwhile and
     collect the results later. A handful of jobs is done here, when the results are read."""
+    global _pool, _users
     todo = list(items)
-    workers = min(cores(), len(todo))
+    workers = cores()
     if len(todo) < POOL_FROM or workers < 2:
         return Started(None, map(job, todo))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(job.__module__))
-    return Started(pool, pool.map(job, todo, chunksize=batch_size(len(todo), workers)))
+    size = batch_size(len(todo), workers)
+    with _lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(job.__module__))
+        _users += 1
+        pool = _pool
+    batches = [
+        pool.submit(_run_batch, job, todo[start : start + size])
+        for start in range(0, len(todo), size)
+    ]
+    return Started(batches, iter(()))
+
+
+def _run_batch(job: Callable[[T], R], batch: list[T]) -> list[R]:
+    return [job(item) for item in batch]
+
+
+def _release() -> None:
+    global _pool, _users
+    with _lock:
+        _users -= 1
+        if _users > 0 or _pool is None:
+            return
+        pool, _pool = _pool, None
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def batch_size(jobs: int, workers: int) -> int:
