@@ -8,8 +8,16 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from kookboek.content.errors import ContentErrors, display_path
 from kookboek.images.cache import ImageCache
-from kookboek.images.responsive import prepare_photo, prepare_photos, vector_size
+from kookboek.images.decode import decoded_size, open_photo
+from kookboek.images.responsive import (
+    WANTED,
+    prepare_photo,
+    prepare_photos,
+    start_photos,
+    vector_size,
+)
 from kookboek.support import workers
 from kookboek.support.workers import POOL_FROM
 from project_paths import FIXTURES
@@ -105,3 +113,85 @@ def test_many_photos_are_made_on_every_core_and_the_manifest_learns_them(
     warm = ImageCache(tmp_path / "cache")
     assert prepare_photos(wanted, warm) == made
     assert (warm.hashed, warm.processed) == (0, 0)
+
+
+def jpeg(path: Path, size: tuple[int, int], orientation: int = 1) -> Path:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.new("RGB", size, (120, 90, 40)).save(path, "JPEG", exif=exif)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("size", "orientation", "at_least"),
+    [
+        ((4001, 3001), 1, 1200),  # decoded at half size, rounded up
+        ((4032, 3024), 6, 1200),  # a phone's photo taken upright
+        ((3000, 4000), 8, 400),  # a quarter of the size is still wide enough
+        ((900, 600), 1, 1200),  # smaller than asked: decoded whole
+        ((2000, 1500), 3, None),
+    ],
+)
+def test_the_size_from_the_header_is_the_decoded_size(
+    tmp_path: Path, size: tuple[int, int], orientation: int, at_least: int | None
+) -> None:
+    source = jpeg(tmp_path / "foto.jpg", size, orientation)
+    decoded = open_photo(source.read_bytes(), at_least=at_least)
+    assert decoded_size(source, at_least=at_least) == decoded.size
+
+
+def test_a_cold_photos_variants_are_known_before_they_are_made(tmp_path: Path) -> None:
+    source = jpeg(tmp_path / "foto.jpg", (4001, 2999), orientation=6)
+    planned = ImageCache(tmp_path / "cache").planned_variants(source, WANTED)
+    assert planned is not None and not any(v.path.exists() for v in planned)
+    made = ImageCache(tmp_path / "cache").variants(source, WANTED)
+    assert planned == made
+    # Once some are cached, the rest is made from a smaller decoding: not planned.
+    assert ImageCache(tmp_path / "cache").planned_variants(source, WANTED) is None
+
+
+def test_photos_are_known_at_once_and_made_on_every_core_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    wanted = [
+        (f"foto-{n}", jpeg(tmp_path / f"foto-{n}.jpg", (1600 + n, 1200), n % 8 + 1), f"r/{n}.jpg")
+        for n in range(POOL_FROM)
+    ]
+    cache = ImageCache(tmp_path / "cache")
+    pending = start_photos(wanted, cache)
+    photos = dict(pending.photos)
+    assert len(photos) == POOL_FROM and len(pending.files) == POOL_FROM * 6
+    pending.wait()
+    assert all(path.is_file() for path in pending.files) and cache.processed == POOL_FROM * 6
+    # What the pages were given is what was made.
+    assert photos == prepare_photos(wanted, ImageCache(tmp_path / "cache"))
+
+
+def test_a_photo_damaged_after_its_header_is_reported_when_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    wanted = [
+        (f"foto-{n}", jpeg(tmp_path / f"foto-{n}.jpg", (900, 600)), f"r/{n}.jpg")
+        for n in range(POOL_FROM)
+    ]
+    broken = wanted[2][1]
+    data = broken.read_bytes()
+    broken.write_bytes(data[: len(data) // 2])  # the header, half of the pixels
+    pending = start_photos(wanted, ImageCache(tmp_path / "cache"))
+    with pytest.raises(ContentErrors) as raised:
+        pending.wait()
+    assert [problem.path for problem in raised.value.errors] == [display_path(broken)]
+
+
+def test_a_photo_with_a_damaged_header_is_reported_at_once_with_the_others(
+    tmp_path: Path,
+) -> None:
+    good = jpeg(tmp_path / "goed.jpg", (900, 600))
+    bad = tmp_path / "kapot.jpg"
+    bad.write_bytes(b"geen foto")
+    wanted = [("goed", good, "r/goed.jpg"), ("kapot", bad, "r/kapot.jpg")]
+    with pytest.raises(ContentErrors) as raised:
+        start_photos(wanted, ImageCache(tmp_path / "cache"))
+    assert [problem.path for problem in raised.value.errors] == [display_path(bad)]

@@ -7,8 +7,9 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
+from kookboek.images import share
 from kookboek.images.cache import ImageCache
 from kookboek.images.share import (
     HEIGHT,
@@ -18,6 +19,7 @@ from kookboek.images.share import (
     cached_share_image,
     cached_share_images,
     share_image,
+    start_share_images,
 )
 from kookboek.support import workers
 from project_paths import FIXTURES
@@ -101,3 +103,46 @@ def test_many_share_images_are_made_on_every_core(
     assert cache.processed == 12 and len(set(made)) == 12
     for path, card in zip(made, cards, strict=True):
         assert path.read_bytes() == share_image([], card)
+
+
+def drawn(card: ShareCard, *, plain: bool, pictures: tuple[Path, ...] = ()) -> Image.Image:
+    canvas = share._background(pictures)
+    share._draw_words(canvas, card, plain=plain)
+    return canvas
+
+
+def test_a_plain_cards_flat_band_is_what_blending_it_over_the_paper_gives() -> None:
+    # The plain card draws its band as two flat colours instead of blending a whole layer:
+    # the same pixels, a fraction of the time.
+    for card in (CARD, ShareCard("Een heel lange titel " * 6, "", "Testkookboek")):
+        assert (
+            ImageChops.difference(drawn(card, plain=True), drawn(card, plain=False)).getbbox()
+            is None
+        )
+
+
+def test_the_site_tab_drawn_once_is_the_tab_drawn_on_each_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    long_name = ShareCard("Linzensoep", "€ 0,45", "Een kookboek met een heel lange naam " * 3)
+    for card in (CARD, long_name):
+        assert share._site_tab(card.site_name)[1]  # the letters stay inside the tab
+        once = drawn(card, plain=False, pictures=(DRAWING,))
+        monkeypatch.setattr(share, "_site_tab", lambda name: (None, False))
+        each = drawn(card, plain=False, pictures=(DRAWING,))
+        monkeypatch.undo()
+        assert ImageChops.difference(once, each).getbbox() is None
+
+
+def test_share_images_are_begun_now_and_finished_when_the_site_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    cache = ImageCache(tmp_path)
+    cards = [ShareCard(f"Recept {n}", f"€ 0,{n:02d}", "Testkookboek") for n in range(12)]
+    pending = start_share_images([((), card) for card in cards], cache)
+    assert len(set(pending.targets)) == 12 and cache.processed == 0  # addresses known now
+    pending.wait()
+    assert cache.processed == 12 and all(path.is_file() for path in pending.targets)
+    assert pending.targets == cached_share_images([((), card) for card in cards], cache)
+    assert cache.processed == 12

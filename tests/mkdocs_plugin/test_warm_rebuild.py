@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kookboek.mkdocs_plugin.run import build_site
+from kookboek.mkdocs_plugin.run import BuildFailed, build_site
 from project_paths import REPO
 from sample_project import copy_sample_project
 
@@ -133,3 +133,19 @@ def test_photo_variants_are_linked_into_the_site_not_copied(tmp_path: Path) -> N
     for variant in variants:
         assert variant.stat().st_nlink == 2, variant
         assert any(variant.samefile(kept) for kept in cached), variant
+
+
+def test_a_photo_damaged_after_its_header_fails_the_cold_build_naming_it(
+    tmp_path: Path,
+) -> None:
+    # Its variants are made while the pages are rendered; the damage shows only when it is
+    # decoded, and still stops the build with the photo's name, before the site is swapped.
+    project = copy_sample_project(tmp_path / "project", "site_extra")
+    photo = project / "content" / "recepten" / "pannenkoeken.jpg"
+    data = photo.read_bytes()
+    photo.write_bytes(data[: len(data) // 2])
+    with pytest.raises(BuildFailed) as caught:
+        build_site(project / "mkdocs.yml", pdf=False)
+    assert "De foto's bevatten fouten" in str(caught.value)
+    assert "pannenkoeken.jpg" in str(caught.value)
+    assert not (project / "site").exists()

@@ -154,3 +154,18 @@ def test_a_recipe_without_numbered_steps_has_no_cook_mode_button() -> None:
     without_steps = soup.model_copy(update={"body": "## Tips\n\n- Lekker met brood.\n"})
     html = render_recipe_page(without_steps, SiteContext(project), "../../")
     assert "data-kb-cook-open" not in html and "data-kb-cook-step" not in html
+
+
+def test_each_word_of_a_step_is_compared_once_with_each_main_word() -> None:
+    # Names sharing a main word ("ui", "rode ui", the price list's "uien") are one
+    # comparison per word of the step, not one per name: this was most of a cold build.
+    from kookboek.site import cook_mode
+
+    steps = CookSteps.for_recipe(recipe("ui", "rode ui", "gele ui", "ei", "witte ui"), PRICES)
+    step = "Snij de ui en de rode ui fijn en bak de ui in de pan met het ei."
+    cook_mode._match.cache_clear()
+    assert steps.ingredients_of(step) == [0, 1, 2, 3, 4]
+    distinct_words = len(set(re.findall(r"\w+", step.casefold())))
+    comparisons = cook_mode._match.cache_info()
+    main_words = 5  # ui, uien, ajuin (the price list's names of ui), eieren, ei
+    assert comparisons.hits + comparisons.misses == distinct_words * main_words

@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image
 
-from kookboek.images.decode import Format, encode, open_photo, resized
+from kookboek.images.decode import Format, decoded_size, encode, open_photo, resized, scaled_size
 from kookboek.support.cache import CacheFile
 from kookboek.support.files import write_atomic
 
@@ -172,6 +172,26 @@ class ImageCache:
         if learnt:
             self._manifest.remember(sizes=learnt)
         return found
+
+    def planned_variants(
+        self, source: Path, wanted: Sequence[tuple[int, Format]]
+    ) -> list[ImageVariant] | None:
+        """The variants ``variants`` will make of a photo none of whose variants is in the
+        cache yet, known before they are made: their files from the photo's hash, their
+        sizes from its header. None when some are in the cache (``variants`` then makes
+        the others from a smaller decoding)."""
+        digest, _ = self._digest(source)
+        targets = [self._target(digest, width, fmt) for width, fmt in wanted]
+        if any(target.is_file() for target in targets):
+            return None
+        size = decoded_size(source, at_least=max(width for width, _ in wanted))
+        by_width: dict[int, tuple[int, int]] = {}
+        for width in sorted({width for width, _ in wanted}, reverse=True):
+            size = by_width[width] = scaled_size(size, width)  # as ``variants`` scales them
+        return [
+            ImageVariant(target, *by_width[width], fmt)
+            for target, (width, fmt) in zip(targets, wanted, strict=True)
+        ]
 
     def variants(self, source: Path, wanted: Sequence[tuple[int, Format]]) -> list[ImageVariant]:
         """Several sizes of one photo: hashed once, decoded once if any is missing."""

@@ -31,9 +31,11 @@ NOT_A_PHOTO = "dit bestand is geen foto die we kunnen openen."
 
 Format = Literal["jpeg", "webp"]
 # WebP's effort 2 instead of 4: 2.6 times as fast to encode (most of a photo's build time),
-# files about 6 % larger at the same quality.
+# files about 6 % larger at the same quality. The JPEG (for browsers without WebP) is
+# baseline with optimised tables: the same pixels as a progressive one, within 1 % of its
+# size, in half the time.
 _SAVE_OPTIONS: dict[str, tuple[str, dict[str, int | bool]]] = {
-    "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+    "jpeg": ("JPEG", {"quality": 82, "optimize": True}),
     "webp": ("WEBP", {"quality": 78, "method": 2}),
 }
 
@@ -125,7 +127,39 @@ def encode(image: Image.Image, fmt: Format) -> bytes:
 
 
 def resized(image: Image.Image, width: int) -> Image.Image:
-    if image.width <= width:
+    size = scaled_size(image.size, width)
+    if size == image.size:
         return image
-    height = max(1, round(image.height * width / image.width))
-    return image.resize((width, height), Image.Resampling.LANCZOS)
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def scaled_size(size: tuple[int, int], width: int) -> tuple[int, int]:
+    """The size ``resized`` gives an image of ``size``: never enlarged."""
+    if size[0] <= width:
+        return size
+    return width, max(1, round(size[1] * width / size[0]))
+
+
+# EXIF orientations that turn a photo a quarter (its width and height swap).
+_QUARTER_TURNS = frozenset({5, 6, 7, 8})
+_ORIENTATION = 0x0112
+
+
+def decoded_size(path: Path, at_least: int | None = None) -> tuple[int, int]:
+    """The size ``open_photo(data, at_least)`` gives, from the file's header alone (no pixel
+    is decoded). A header ``open_photo`` refuses raises the same ``ImageProblem``; a file
+    damaged further on is only found when it is decoded."""
+    try:
+        with Image.open(path) as image:
+            _check_header(image)
+            if at_least is not None:
+                image.draft(None, (at_least, at_least))
+            width, height = image.size
+            orientation = image.getexif().get(_ORIENTATION, 1)
+    except ImageProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(TOO_MANY_PIXELS) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise ImageProblem(NOT_A_PHOTO) from None
+    return (height, width) if orientation in _QUARTER_TURNS else (width, height)

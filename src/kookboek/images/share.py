@@ -21,7 +21,7 @@ from kookboek.images.cache import ImageCache
 from kookboek.images.decode import open_photo
 from kookboek.support.files import write_atomic
 from kookboek.support.resources import FONTS_DIR
-from kookboek.support.workers import map_on_all_cores
+from kookboek.support.workers import Started, start_on_all_cores
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300_000
@@ -32,6 +32,7 @@ BRAND = (166, 52, 30)  # the site's primary colour (kookboek.css)
 BAND = (33, 24, 20)
 PAPER = (252, 246, 236)
 MARGIN = 56
+STRIPE = 24  # the plain card's stripe on the left: its last column
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def share_image(pictures: Sequence[Path], card: ShareCard) -> bytes:
     """The JPEG for ``card`` over ``pictures`` (photos or SVG drawings, side by side; none:
     a plain card)."""
     canvas = _background(pictures)
-    _draw_words(canvas, card)
+    _draw_words(canvas, card, plain=not pictures)
     return _jpeg_within_budget(canvas)
 
 
@@ -67,15 +68,45 @@ def cached_share_images(
     wanted: Sequence[tuple[Sequence[Path], ShareCard]], cache: ImageCache
 ) -> list[Path]:
     """Several share images, the missing ones made on every core."""
+    pending = start_share_images(wanted, cache)
+    pending.wait()
+    return pending.targets
+
+
+class PendingShareImages:
+    """Share images being made on every core; ``targets`` are their files once done."""
+
+    def __init__(self, targets: list[Path], started: Started[None], cache: ImageCache) -> None:
+        self.targets = targets
+        self._started = started
+        self._cache = cache
+
+    def wait(self) -> None:
+        """Until every image is made (at once when they all were in the cache)."""
+        for _ in self._started.results():
+            self._cache.processed += 1
+
+    def cancel(self) -> None:
+        self._started.close()
+
+
+def start_share_images(
+    wanted: Sequence[tuple[Sequence[Path], ShareCard]], cache: ImageCache
+) -> PendingShareImages:
+    """``cached_share_images`` begun now, on every core, while the build goes on: a page
+    needs only the image's address, its file is needed when the site is written."""
     targets = [_target(pictures, card, cache) for pictures, card in wanted]
     todo = [
         (target, tuple(pictures), card)
         for target, (pictures, card) in zip(targets, wanted, strict=True)
         if not target.is_file()
     ]
-    for _ in map_on_all_cores(_make, todo):
-        cache.processed += 1
-    return targets
+    return PendingShareImages(targets, start_on_all_cores(_make, todo), cache)
+
+
+def share_image_file(pictures: Sequence[Path], card: ShareCard, cache: ImageCache) -> Path:
+    """Where the share image of ``card`` over ``pictures`` is kept (made or not)."""
+    return _target(pictures, card, cache)
 
 
 def _make(job: tuple[Path, tuple[Path, ...], ShareCard]) -> None:
@@ -101,7 +132,7 @@ def _font_digest() -> bytes:
 def _background(pictures: Sequence[Path]) -> Image.Image:
     canvas = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     if not pictures:
-        ImageDraw.Draw(canvas).rectangle((0, 0, 24, HEIGHT), fill=BRAND)
+        ImageDraw.Draw(canvas).rectangle((0, 0, STRIPE, HEIGHT), fill=BRAND)
         return canvas
     tile_width = WIDTH // len(pictures)
     for index, picture in enumerate(pictures):
@@ -158,32 +189,80 @@ def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, lines: int) ->
     return result
 
 
-def _draw_words(canvas: Image.Image, card: ShareCard) -> None:
+def _draw_words(canvas: Image.Image, card: ShareCard, *, plain: bool = False) -> None:
+    """The band with the words over the bottom of ``canvas``; ``plain``: the canvas is the
+    plain card's paper and stripe (its band is then two flat colours, drawn as such)."""
     title_font = _font(BOLD_FONT, 64)
     line_font = _font(REGULAR_FONT, 38)
-    site_font = _font(BOLD_FONT, 28)
     text_width = WIDTH - 2 * MARGIN
     title_lines = _wrapped(card.title, title_font, text_width, 2)
     title_height = 76 * len(title_lines)
     band_top = HEIGHT - (MARGIN + title_height + 16 + 46 + 28)
-    overlay = Image.new("RGBA", canvas.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(overlay)
-    draw.rectangle((0, band_top, WIDTH, HEIGHT), fill=(*BAND, 225))
-    draw.rectangle((0, band_top, WIDTH, band_top + 8), fill=(*BRAND, 255))
-    canvas.paste(Image.alpha_composite(canvas.convert("RGBA"), overlay).convert("RGB"))
+    _shade(canvas, band_top, plain=plain)
     draw = ImageDraw.Draw(canvas)
+    draw.rectangle((0, band_top, WIDTH, band_top + 8), fill=BRAND)
     if card.site_name != card.title:
         # The site's name in a tab above the band, so the card says where it comes from.
-        name = _wrapped(card.site_name, site_font, text_width, 1)[0]
-        tab_width = int(site_font.getlength(name)) + 36
-        draw.rectangle((MARGIN - 18, band_top - 52, MARGIN - 18 + tab_width, band_top), fill=BRAND)
-        draw.text((MARGIN, band_top - 45), name, font=site_font, fill=(255, 255, 255))
+        tab, fits = _site_tab(card.site_name)
+        if fits:
+            canvas.paste(tab, (MARGIN - 18, band_top - 52))
+        else:
+            _draw_site_tab(draw, card.site_name, MARGIN - 18, band_top - 52)
     y = band_top + 28
     for text in title_lines:
         draw.text((MARGIN, y), text, font=title_font, fill=(255, 255, 255))
         y += 76
     for line in _wrapped(card.line, line_font, text_width, 1):  # none when there is no line
         draw.text((MARGIN, y + 16), line, font=line_font, fill=(255, 231, 196))
+
+
+#: How opaque the dark band is over the picture (of 255).
+BAND_ALPHA = 225
+
+
+def _shade(canvas: Image.Image, top: int, *, plain: bool) -> None:
+    """Darken the canvas from ``top`` down, as the band over it. Only that part is blended
+    (blending the whole card was most of a plain card's time); a plain card's band is two
+    flat colours, the same as blending would give."""
+    box = (0, top, WIDTH, HEIGHT)
+    if plain:
+        draw = ImageDraw.Draw(canvas)
+        draw.rectangle(box, fill=_over(PAPER))
+        draw.rectangle((0, top, STRIPE, HEIGHT), fill=_over(BRAND))
+        return
+    region = canvas.crop(box).convert("RGBA")
+    band = Image.new("RGBA", region.size, (*BAND, BAND_ALPHA))
+    canvas.paste(Image.alpha_composite(region, band).convert("RGB"), box[:2])
+
+
+@cache
+def _over(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The band's colour over ``colour``, blended as over a picture."""
+    below = Image.new("RGBA", (1, 1), (*colour, 255))
+    blended = Image.alpha_composite(below, Image.new("RGBA", (1, 1), (*BAND, BAND_ALPHA)))
+    red, green, blue, _ = blended.getpixel((0, 0))  # type: ignore[misc]
+    return red, green, blue
+
+
+def _draw_site_tab(draw: ImageDraw.ImageDraw, site_name: str, left: int, top: int) -> None:
+    site_font = _font(BOLD_FONT, 28)
+    name = _wrapped(site_name, site_font, WIDTH - 2 * MARGIN, 1)[0]
+    tab_width = int(site_font.getlength(name)) + 36
+    draw.rectangle((left, top, left + tab_width, top + 52), fill=BRAND)
+    draw.text((left + 18, top + 7), name, font=site_font, fill=(255, 255, 255))
+
+
+@cache
+def _site_tab(site_name: str) -> tuple[Image.Image, bool]:
+    """The tab with the site's name, the same on every card: drawn once. ``False``: its
+    letters reach outside the tab, so it is drawn on each card instead."""
+    site_font = _font(BOLD_FONT, 28)
+    name = _wrapped(site_name, site_font, WIDTH - 2 * MARGIN, 1)[0]
+    size = (int(site_font.getlength(name)) + 37, 53)  # the rectangle's corners are inside
+    tab = Image.new("RGB", size, BRAND)
+    _draw_site_tab(ImageDraw.Draw(tab), site_name, 0, 0)
+    left, top, right, bottom = ImageDraw.Draw(tab).textbbox((18, 7), name, font=site_font)
+    return tab, left >= 0 and top >= 0 and right <= size[0] and bottom <= size[1]
 
 
 #: One baseline encode at this quality meets MAX_BYTES for a plain card (about 50 kB) and

@@ -23,8 +23,8 @@ from kookboek.content.models import Publication, Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.images.app_icons import cached_app_icons
 from kookboek.images.cache import ImageCache
-from kookboek.images.responsive import Photo, prepare_photos
-from kookboek.images.share import cached_share_images
+from kookboek.images.responsive import PendingPhotos, Photo, start_photos
+from kookboek.images.share import PendingShareImages, share_image_file, start_share_images
 from kookboek.mkdocs_plugin.config import KookboekConfig
 from kookboek.search.index import CARDS_DIR, SearchIndexError, index_records, index_site
 from kookboek.site.address import placeholder_problem
@@ -53,7 +53,12 @@ from kookboek.site.pages import (
     render_home_page,
     render_recipe_page,
 )
-from kookboek.site.sharing import SITE_CARD, planned_share_images, recipe_share_path
+from kookboek.site.sharing import (
+    SITE_CARD,
+    PlannedShareImage,
+    planned_share_images,
+    recipe_share_path,
+)
 from kookboek.site.structured_data import json_ld_to_head
 from kookboek.site.templating import content_path, keep_compiled_templates
 from kookboek.support.launcher import command_name
@@ -80,7 +85,12 @@ class LinkedFile(File):
     Their names hold a hash of what they show, and nothing writes to them in the site, so
     a link is as good as a copy; it spares copying hundreds of files on every build."""
 
+    #: Being made on every core: put into the site at the end of the build, once made.
+    deferred = False
+
     def copy_file(self, dirty: bool = False) -> None:
+        if self.deferred:
+            return
         if self.abs_src_path is None or (dirty and not self.is_modified()):
             super().copy_file(dirty)
             return
@@ -109,6 +119,11 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self.links = LinkTargets({})  # every published file, known at the end of on_files
         self._markdown: Markdown | None = None  # the site's own, to find links
         self.not_searched: set[str] = set()  # src_uri of generated pages left out of search
+        # Image work on every core while the pages are rendered, until the site is written:
+        self._photos_made: PendingPhotos | None = None
+        self._share_images_made: list[PendingShareImages] = []
+        self._share_images_later: list[PlannedShareImage] = []  # drawn from photos being made
+        self._deferred: list[LinkedFile] = []  # their files, put into the site once made
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -157,6 +172,8 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.project is None:
             return files
+        self._cancel_images()  # nothing is left of an earlier build (mkdocs serve)
+        self._deferred = []
         self.renderers.clear()
         self.titles.clear()
         self.not_searched.clear()
@@ -226,14 +243,52 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         planned = planned_share_images(
             project, config.site_name, config.site_description or "", self.site.photos
         )
-        before = self.image_cache.processed
-        made = cached_share_images([(p.pictures, p.card) for p in planned], self.image_cache)
-        for plan, image in zip(planned, made, strict=True):
+        # Made on every core while the pages are rendered and indexed; waited for at the
+        # end of the build. A card drawn from a photo whose variants are being made is
+        # begun once they are.
+        making = self._photos_made.files if self._photos_made is not None else frozenset()
+        now = [p for p in planned if not making.intersection(p.pictures)]
+        self._share_images_later = [p for p in planned if making.intersection(p.pictures)]
+        cache = self.image_cache
+        self._share_images_made = [start_share_images([(p.pictures, p.card) for p in now], cache)]
+        for plan in planned:
+            image = share_image_file(plan.pictures, plan.card, cache)
             if files.get_file_from_path(plan.url_path) is None:
-                files.append(LinkedFile.generated(config, plan.url_path, abs_src_path=str(image)))
+                files.append(self._linked(config, plan.url_path, image, later=not image.is_file()))
             self.share_images[plan.url_path] = plan.alt
+
+    def _finish_images(self) -> None:
+        """Wait for the photos and share images begun in on_files."""
+        photos, self._photos_made = self._photos_made, None
+        if photos is not None:
+            try:
+                photos.wait()
+            except ContentErrors as exc:
+                self._cancel_images()
+                raise PluginError("De foto's bevatten fouten:\n" + exc.report()) from exc
+            if photos.files and self.image_cache is not None:
+                log.info("Foto's verwerkt: %d nieuwe versies.", self.image_cache.processed)
+        later, self._share_images_later = self._share_images_later, []
+        if later and self.image_cache is not None:
+            wanted = [(p.pictures, p.card) for p in later]
+            self._share_images_made.append(start_share_images(wanted, self.image_cache))
+        pending, self._share_images_made = self._share_images_made, []
+        if not pending or self.image_cache is None:
+            return
+        before = self.image_cache.processed
+        for images in pending:
+            images.wait()
         if self.image_cache.processed > before:
             log.info("Deelafbeeldingen gemaakt: %d.", self.image_cache.processed - before)
+
+    def _cancel_images(self) -> None:
+        if self._photos_made is not None:
+            self._photos_made.cancel()
+            self._photos_made = None
+        for images in self._share_images_made:
+            images.cancel()
+        self._share_images_made = []
+        self._share_images_later = []
 
     def _publish_feed(self, files: Files, project: Project, config: MkDocsConfig) -> None:
         site_url = config.site_url or ""
@@ -287,26 +342,42 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             if r.photo
         ]
         try:
-            photos = dict(prepare_photos(wanted, self.image_cache))
+            # Made on every core while the pages are rendered and indexed (waited for at the
+            # end of the build); the pages need only their addresses and sizes, known now.
+            self._photos_made = start_photos(wanted, self.image_cache)
         except ContentErrors as exc:
             raise PluginError("De foto's bevatten fouten:\n" + exc.report()) from exc
+        photos = dict(self._photos_made.photos)
         for _, source, url_path in wanted:
             if source.suffix.lower() == ".svg":
                 continue
             original = files.get_file_from_path(url_path)
             if original is not None:
                 files.remove(original)
+        making = self._photos_made.files
         for photo in photos.values():
             for published in photo.files:
                 if files.get_file_from_path(published.url_path) is None:
-                    files.append(
-                        LinkedFile.generated(
-                            config, published.url_path, abs_src_path=str(published.source)
-                        )
-                    )
+                    later = published.source in making
+                    files.append(self._linked(config, published.url_path, published.source, later))
         if self.image_cache.processed:
             log.info("Foto's verwerkt: %d nieuwe versies.", self.image_cache.processed)
         return photos
+
+    def _linked(self, config: MkDocsConfig, url_path: str, source: Path, later: bool) -> File:
+        """A file of the cache linked into the site; ``later``: once it is made."""
+        file = LinkedFile.generated(config, url_path, abs_src_path=str(source))
+        assert isinstance(file, LinkedFile)
+        if later:
+            file.deferred = True
+            self._deferred.append(file)
+        return file
+
+    def _put_deferred_files(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for file in deferred:
+            file.deferred = False
+            file.copy_file()
 
     def _cache_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
@@ -337,6 +408,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return env
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_images()
+        self._deferred = []
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
             self.site.fragments.save()
@@ -353,6 +428,10 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
                 index_records(card_records(self.site), site_dir / CARDS_DIR, cache / CARDS_CACHE)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+            # The photos and share images, made on every core while the pages were
+            # rendered and indexed.
+            self._finish_images()
+            self._put_deferred_files()
             # Last: its version is a hash of the built files it stores.
             write_service_worker(Path(config.site_dir), live=self.serving)
 

@@ -16,7 +16,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kookboek.content.models import PriceList, Recipe
 
@@ -105,17 +105,28 @@ def _compound(step_word: str, head: str) -> bool:
     return False
 
 
-def _names_it(step_words: list[str], name: _Name, claimed: frozenset[str]) -> bool:
-    """``claimed``: the step's words that name an ingredient as they are; such a word
-    ("vanillesuiker") is not read as a compound of another ("suiker")."""
-    count = len(name.words)
+_NO, _SAME, _COMPOUND = 0, 1, 2
+
+
+@lru_cache(maxsize=262144)
+def _match(step_word: str, head: str) -> int:
+    """How a word of a step names an ingredient's main word: the same word, the other part
+    of a compound, or not at all."""
+    if _same_word(step_word, head):
+        return _SAME
+    return _COMPOUND if _compound(step_word, head) else _NO
+
+
+def _phrase_in(step_words: list[str], name_words: tuple[str, ...]) -> bool:
+    """The name's words, in a row, in the step."""
+    count = len(name_words)
+    first = name_words[0]
     for start in range(len(step_words) - count + 1):
-        if all(_same_word(s, n) for s, n in zip(step_words[start:], name.words, strict=False)):
+        if _same_word(step_words[start], first) and all(
+            _same_word(s, n) for s, n in zip(step_words[start + 1 :], name_words[1:], strict=False)
+        ):
             return True
-    return any(
-        _same_word(word, name.head) or (word not in claimed and _compound(word, name.head))
-        for word in step_words
-    )
+    return False
 
 
 @dataclass(frozen=True)
@@ -137,15 +148,36 @@ class CookSteps:
         return cls(tuple(names))
 
     def ingredients_of(self, step: str) -> list[int]:
-        """The positions of the ingredients ``step`` names."""
+        """The positions of the ingredients ``step`` names.
+
+        An ingredient is named by one of its names in full (its words in a row), or by its
+        main word: the same word, or the other part of a compound unless the step's word
+        names an ingredient as it is ("vanillesuiker" is no "suiker"). Every pair of a
+        step's word and a main word is looked at once per step (this was most of a cold
+        build of a large site when each name looked at every word again)."""
         words = _words(step)
-        heads = [name.head for names in self.names for name in names]
-        claimed = frozenset(w for w in words if any(_same_word(w, head) for head in heads))
+        distinct = tuple(dict.fromkeys(words))
+        heads = self._heads
+        matches = {head: [_match(word, head) for word in distinct] for head in heads}
+        claimed = [any(matches[head][i] == _SAME for head in heads) for i in range(len(distinct))]
+        named = {
+            head: any(
+                m == _SAME or (m == _COMPOUND and not claimed[i]) for i, m in enumerate(found)
+            )
+            for head, found in matches.items()
+        }
         return [
             index
             for index, names in enumerate(self.names)
-            if any(_names_it(words, name, claimed) for name in names)
+            if any(
+                named[name.head] or (len(name.words) > 1 and _phrase_in(words, name.words))
+                for name in names
+            )
         ]
+
+    @cached_property
+    def _heads(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(name.head for names in self.names for name in names))
 
     def __call__(self, root: ET.Element) -> None:
         """Mark the numbered steps under the 'Bereiding' heading of a rendered body."""
