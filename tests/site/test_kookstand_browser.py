@@ -74,9 +74,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (project / "content" / "recepten" / "stoofpot.md").write_text(STEW, encoding="utf-8")
     build_site(project / "mkdocs.yml", pdf=False)
     with serving(project / "site", sub_path="kookboek") as url:
-        # Material navigates instantly only to the addresses in the sitemap, which name
-        # site_url: here, the address the site is served at.
-        sitemap = project / "site" / "sitemap.xml"
+        # Material navigates instantly only to the addresses in the list it reads
+        # (navigatie/sitemap.xml; recipes through kookboek.js), which name site_url: here,
+        # the address the site is served at.
+        sitemap = project / "site" / "navigatie" / "sitemap.xml"
         text = sitemap.read_text(encoding="utf-8")
         sitemap.write_text(text.replace("https://example.org/kookboek/", url), encoding="utf-8")
         yield url
