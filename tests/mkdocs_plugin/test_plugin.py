@@ -224,6 +224,39 @@ def test_search_has_filters_for_what_the_overview_filters_on(built: Path) -> Non
     }
 
 
+def test_material_reads_a_list_of_pages_that_does_not_grow_with_the_recipes(
+    built: Path,
+) -> None:
+    # Material's script downloads the list of pages its instant navigation swaps in on a
+    # visitor's first page. With ten thousand recipes the whole sitemap.xml would weigh more
+    # than the page: Material's list leaves the recipes out (kookboek.js hands their links
+    # to Material), search engines keep the whole sitemap.xml.
+    import xml.etree.ElementTree as ElementTree
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    text = (built / "navigatie" / "sitemap.xml").read_text(encoding="utf-8")
+    urls = [loc.text or "" for loc in ElementTree.fromstring(text).iter(f"{namespace}loc")]
+    assert "https://example.org/kookboek/" in urls
+    assert "https://example.org/kookboek/recepten/" in urls
+    assert "https://example.org/kookboek/competenties/plannen/" in urls
+    recipe = re.compile(r"https://example\.org/kookboek/recepten/[^/]+/")
+    assert not [url for url in urls if recipe.fullmatch(url)]
+    whole = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/kookboek/recepten/linzensoep/" in whole
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'id="__config"' not in html:
+            continue
+        # Material reads its list from its "base", the folder navigatie/ ...
+        base = re.search(r'"base": "([^"]*)"', html)
+        assert base and base.group(1).endswith("/navigatie/"), page
+        # ... and takes every link[rel=alternate] for another language, whose sitemap.xml it
+        # downloads too: the feed is "alternate feed".
+        assert not re.search(r'<link[^>]* rel="alternate"', html), page
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate feed" type="application/atom+xml"' in home
+
+
 def test_sitemap_is_compact_and_lists_every_page(built: Path) -> None:
     import xml.etree.ElementTree as ElementTree
 

@@ -74,9 +74,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (project / "content" / "recepten" / "stoofpot.md").write_text(STEW, encoding="utf-8")
     build_site(project / "mkdocs.yml", pdf=False)
     with serving(project / "site", sub_path="kookboek") as url:
-        # Material navigates instantly only to the addresses in the sitemap, which name
-        # site_url: here, the address the site is served at.
-        sitemap = project / "site" / "sitemap.xml"
+        # Material navigates instantly only to the addresses in the list it reads
+        # (navigatie/sitemap.xml; recipes through kookboek.js), which name site_url: here,
+        # the address the site is served at.
+        sitemap = project / "site" / "navigatie" / "sitemap.xml"
         text = sitemap.read_text(encoding="utf-8")
         sitemap.write_text(text.replace("https://example.org/kookboek/", url), encoding="utf-8")
         yield url
@@ -162,6 +163,52 @@ def test_cook_mode_walks_every_step_with_the_scaled_ingredients_it_needs(
     page.click("[data-kb-cook-open]")
     page.click("[data-kb-cook-stop]")
     assert not page.is_visible("[data-kb-cook]")
+
+
+# What the page holds when showModal() is called, and who read window.speechSynthesis.
+OPENING = """
+window.__speechRead = 0;
+const speech = Object.getOwnPropertyDescriptor(window, "speechSynthesis");
+if (speech && speech.get) {
+  Object.defineProperty(window, "speechSynthesis", { configurable: true, get() {
+    window.__speechRead += 1;
+    return speech.get.call(window);
+  } });
+}
+const showModal = HTMLDialogElement.prototype.showModal;
+HTMLDialogElement.prototype.showModal = function () {
+  const text = this.querySelector("[data-kb-cook-text]");
+  window.__stepAtShow = text ? text.textContent : null;
+  return showModal.call(this);
+};
+"""
+
+
+def test_cook_mode_is_shown_with_its_step_in_one_go(phone: Any, base_url: str) -> None:
+    # On a cheap phone each layout of the page costs tens of milliseconds: the step is in
+    # the dialog before it is shown (one layout, not one empty and one with the step),
+    # "Volgende" is focused by the dialog itself, and the speech engine is not started
+    # before she asks for it to read aloud.
+    page = phone.new_page()
+    page.add_init_script(OPENING)
+    page.goto(base_url + "recepten/linzensoep/")
+    page.click("[data-kb-cook-open]")
+    assert page.evaluate("window.__stepAtShow") == "Snij de uien en de wortelen in stukjes."
+    assert page.evaluate("document.activeElement.matches('[data-kb-cook-next]')")
+    assert page.is_visible("[data-kb-cook-read]")  # "Lees voor" is there ...
+    assert page.evaluate("window.__speechRead") == 0  # ... without waking the engine
+    page.click("[data-kb-cook-read]")
+    assert page.evaluate("window.__speechRead") > 0  # (asked for: now it is read)
+    # Scrolled down in a step, closed and opened again: the step is shown from its top.
+    page.evaluate(
+        "document.querySelector('[data-kb-cook-text]').style.minHeight = '3000px';"
+        "document.querySelector('.kb-cook__body').scrollTop = 500"
+    )
+    assert page.evaluate("document.querySelector('.kb-cook__body').scrollTop") > 0
+    page.click("[data-kb-cook-stop]")
+    page.click("[data-kb-cook-open]")
+    page.evaluate("document.querySelector('[data-kb-cook-text]').style.minHeight = '3000px'")
+    assert page.evaluate("document.querySelector('.kb-cook__body').scrollTop") == 0
 
 
 def test_an_ingredient_to_taste_says_so_and_the_amounts_follow_the_scaler(

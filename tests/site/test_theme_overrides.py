@@ -22,8 +22,12 @@ TOC = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 # (removed lines, added lines), stripped of their indentation
 CHANGES = {
     "base.html": (
-        [f'{DRAWER} autocomplete="off">', f'{SEARCH} autocomplete="off">'],
-        [f"{DRAWER}>", f"{SEARCH} aria-label=\"{{{{ lang.t('search') }}}}\">"],
+        [f'{DRAWER} autocomplete="off">', f'{SEARCH} autocomplete="off">', '"base": base_url,'],
+        [
+            f"{DRAWER}>",
+            f"{SEARCH} aria-label=\"{{{{ lang.t('search') }}}}\">",
+            '"base": base_url ~ "/navigatie/",',
+        ],
     ),
     "partials/nav-item.html": ([TOC], [TOC]),
 }

@@ -67,6 +67,8 @@ from kookboek.support.resources import SITE_FONTS_PATH, font_files
 log = logging.getLogger("mkdocs.plugins.kookboek")
 #: A log record with this attribute set is shown on the terminal even without --verbose.
 COACH_RECORD = "voor_begeleider"
+# The list of pages Material's instant navigation reads (theme/navigatie/sitemap.xml).
+INSTANT_NAVIGATION_LIST = "navigatie/sitemap.xml"
 
 Renderer = Callable[[str], str]  # relative site root → article HTML
 # Under the cache folder: rendered recipe HTML and parsed content files.
@@ -139,6 +141,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         if not self.config.enabled:
             return config
         keep_compiled_templates(self._cache_root(config) / COMPILED_TEMPLATES)
+        config.theme.static_templates.add(INSTANT_NAVIGATION_LIST)
         try:
             self.project = load_project(
                 Path(config.docs_dir), parse_cache=self._cache_root(config) / PARSED_FILE

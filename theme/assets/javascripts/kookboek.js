@@ -439,7 +439,106 @@
     choiceCount: choiceCount,
   };
 
+  // Material's instant navigation swaps in only the pages named in the list it downloads on
+  // a visitor's first page (navigatie/sitemap.xml, see theme/base.html). That list leaves the
+  // recipes out: with thousands of them it would cost a phone more than the page itself.
+  // A link to a recipe is handed to Material here, as its own click handler would, when
+  // Material's list names this site's pages (its addresses are site_url's: a copy served
+  // elsewhere is navigated page by page, by Material and here alike).
+  var scriptSource = document.currentScript ? document.currentScript.src : "";
+  var RECIPE = /^recepten\/[^/]+\/$/;
+  var materialKnowsSite = null; // null: not known yet
+
+  function siteRoot() {
+    return new URL("../../", scriptSource || location.href); // from assets/javascripts/
+  }
+
+  function materialConfig() {
+    var config = document.getElementById("__config");
+    try {
+      return config ? JSON.parse(config.textContent) : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // The same file as Material's request, taken from the browser's cache once Material has it.
+  function readMaterialList() {
+    var config = materialConfig();
+    if (!config || !config.base || (config.features || []).indexOf("navigation.instant") < 0) {
+      materialKnowsSite = false;
+      return;
+    }
+    var list = new URL("sitemap.xml", new URL(config.base, location.href));
+    var root = siteRoot();
+    fetch(list.href, { cache: "force-cache" })
+      .then(function (response) {
+        return response.ok ? response.text() : "";
+      })
+      .then(function (text) {
+        // As Material reads it: every address on this page's protocol and host name.
+        materialKnowsSite = (text.match(/<loc>[^<]*<\/loc>/g) || []).some(function (loc) {
+          var url = new URL(loc.slice(5, -6));
+          url.protocol = root.protocol;
+          url.hostname = root.hostname;
+          return url.href === root.href;
+        });
+      })
+      .catch(function () {
+        materialKnowsSite = null; // offline: asked again on the next page
+      });
+  }
+
+  function recipeLink(event) {
+    if (event.defaultPrevented || event.button !== 0) return null;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || link.target || link.hasAttribute("download")) return null;
+    var root = siteRoot();
+    var url = new URL(link.href);
+    if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) return null;
+    if (!RECIPE.test(url.pathname.slice(root.pathname.length))) return null;
+    if (url.pathname === location.pathname) return null; // the same page: the browser's way
+    return url;
+  }
+
+  document.addEventListener("click", function (event) {
+    // Offline, the page is asked for as a whole: the service worker answers a recipe she
+    // kept, and leads to the offline page for one she never opened.
+    if (!materialKnowsSite || !window.location$ || !navigator.onLine) return;
+    var url = recipeLink(event);
+    if (!url) return;
+    event.preventDefault();
+    history.replaceState({ x: window.scrollX, y: window.scrollY }, "");
+    history.pushState(null, "", url.href);
+    window.location$.next(url);
+  });
+
+  // After Material's own request for the list has ended, so that this one is answered by
+  // the browser's cache.
+  function whenMaterialHasItsList() {
+    if (materialKnowsSite !== null || whenMaterialHasItsList.waiting) return;
+    var config = materialConfig();
+    var list = config && config.base ? new URL("sitemap.xml", new URL(config.base, location.href)) : null;
+    var loaded = function () {
+      return !list || performance.getEntriesByName(list.href).length > 0;
+    };
+    if (loaded() || !window.PerformanceObserver) {
+      readMaterialList();
+      return;
+    }
+    whenMaterialHasItsList.waiting = true;
+    var observer = new PerformanceObserver(function () {
+      if (!loaded()) return;
+      observer.disconnect();
+      whenMaterialHasItsList.waiting = false;
+      readMaterialList();
+    });
+    observer.observe({ type: "resource", buffered: true });
+  }
+
   function setup() {
+    whenMaterialHasItsList();
     setupOverview(document);
     setupScaler(document);
     setupPrint(document);

@@ -295,6 +295,7 @@
     var nav = (this.nav = element("div", "kb-cook__nav"));
     this.previous = button("kb-cook__previous", "Vorige", "data-kb-cook-previous");
     this.next = button("kb-cook__next", "Volgende", "data-kb-cook-next");
+    this.next.autofocus = true; // focused when the dialog opens
     this.previous.addEventListener("click", function () { self.go(self.index - 1); });
     this.next.addEventListener("click", function () {
       if (self.index === self.steps.length - 1) self.close();
@@ -350,18 +351,23 @@
     this.about.textContent = this.titleText + (people > 0 ? " · voor " + people +
       (people === 1 ? " persoon" : " personen") : "");
     document.addEventListener("visibilitychange", this.onVisible);
+    // The step is put in before the dialog is shown: the browser lays the dialog out once,
+    // with its step, and showModal() focuses "Volgende" (autofocus) without a second pass.
+    this.go(this.index, true);
     this.dialog.showModal();
     moveBar(this);
-    this.go(this.index, true);
-    this.next.focus();
+    this.save();
     this.keepScreenOn();
   };
 
   CookMode.prototype.close = function () {
-    if (window.speechSynthesis && this.speaking) window.speechSynthesis.cancel();
+    if (this.speaking) window.speechSynthesis.cancel();
     this.releaseScreen();
     document.removeEventListener("visibilitychange", this.onVisible);
-    if (this.dialog.open) this.dialog.close();
+    if (this.dialog.open) {
+      this.body.scrollTop = 0; // opened again, its step starts at the top
+      this.dialog.close();
+    }
     if (bar && this.dialog.contains(bar.element)) moveBar(null);
     this.stopRinging();
     this.save();
@@ -391,7 +397,7 @@
 
   CookMode.prototype.go = function (index, quiet) {
     if (index < 0 || index >= this.steps.length) return;
-    if (window.speechSynthesis && this.speaking) window.speechSynthesis.cancel();
+    if (this.speaking) window.speechSynthesis.cancel();
     this.index = index;
     var step = this.steps[index];
     var where = "Stap " + (index + 1) + " van " + this.steps.length;
@@ -405,7 +411,8 @@
     this.voiceMessage.textContent = "";
     this.previous.disabled = index === 0;
     this.next.textContent = index === this.steps.length - 1 ? "Klaar" : "Volgende";
-    this.body.scrollTop = 0;
+    // Only on the screen: setting it lays the page out (close() puts it back to the top).
+    if (this.dialog.open) this.body.scrollTop = 0;
     if (!quiet) this.live.textContent = where + ". " + this.stepText();
     this.save();
   };
@@ -489,7 +496,8 @@
       start.addEventListener("click", function () { self.startTimer(timer[0], timer[1], index); });
       self.tools.appendChild(start);
     });
-    if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
+    // "in", not the property itself: reading it starts the browser's speech engine.
+    if ("speechSynthesis" in window && window.SpeechSynthesisUtterance) {
       var read = button("kb-cook__tool kb-cook__read", "", "data-kb-cook-read");
       read.appendChild(element("span", "kb-cook__icon kb-cook__icon--speak"));
       read.appendChild(document.createTextNode("Lees voor"));
