@@ -40,6 +40,19 @@ def test_warm_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
     assert changed == [], changed
 
 
+def test_a_warm_rebuild_renders_no_html_again(tmp_path: Path) -> None:
+    # The overview's card index is made of every recipe's card: kept like the pages' HTML.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = copy_sample_project(tmp_path / "project", "site_extra")
+    build_site(project / "mkdocs.yml", pdf=False)
+    config = load_config(str(project / "mkdocs.yml"))
+    build(config)
+    fragments = config.plugins["kookboek"].site.fragments
+    assert (fragments.rendered, fragments.reused > 0) == (0, True)
+
+
 def test_an_edited_recipe_shows_everywhere_after_a_warm_rebuild(tmp_path: Path) -> None:
     project = copy_sample_project(tmp_path / "project")
     config = project / "mkdocs.yml"

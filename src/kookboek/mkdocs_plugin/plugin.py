@@ -416,6 +416,9 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
         self._deferred = []
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Before the rendered HTML is kept: the records are made of the cards, which a warm
+        # build then takes from the cache.
+        cards = card_records(self.site) if self.site is not None else {}
         if self.site is not None:
             self.site.fragments.save()
         target = Path(config.site_dir) / DOWNLOADS_DIR
@@ -428,7 +431,7 @@ class KookboekPlugin(BasePlugin[KookboekConfig]):
             cache = self._cache_root(config)
             try:
                 index_site(site_dir, cache / SEARCH_CACHE)
-                index_records(card_records(self.site), site_dir / CARDS_DIR, cache / CARDS_CACHE)
+                index_records(cards, site_dir / CARDS_DIR, cache / CARDS_CACHE)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
             # The photos and share images, made on every core while the pages were
