@@ -8,6 +8,8 @@ module sets Pillow's limits for the whole process.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from typing import Literal
@@ -55,7 +57,7 @@ def open_photo(data: bytes, at_least: int | None = None) -> Image.Image:
     # photo would then be published half grey instead of being reported. WeasyPrint itself
     # is only ever given the complete variants made here.
     ImageFile.LOAD_TRUNCATED_IMAGES = False
-    try:
+    with _as_photo_problems():
         with Image.open(BytesIO(data)) as probe:
             _check_header(probe)
             probe.verify()
@@ -63,12 +65,6 @@ def open_photo(data: bytes, at_least: int | None = None) -> Image.Image:
         if at_least is not None:
             image.draft(None, (at_least, at_least))  # both sides: EXIF may still rotate it
         image.load()
-    except ImageProblem:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageProblem(TOO_MANY_PIXELS) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        raise ImageProblem(NOT_A_PHOTO) from None
     image = ImageOps.exif_transpose(image) or image
     return _to_rgb(image)
 
@@ -140,6 +136,19 @@ def scaled_size(size: tuple[int, int], width: int) -> tuple[int, int]:
     return width, max(1, round(size[1] * width / size[0]))
 
 
+@contextmanager
+def _as_photo_problems() -> Iterator[None]:
+    """Pillow's complaints about a file, as the Dutch ``ImageProblem`` a coach reads."""
+    try:
+        yield
+    except ImageProblem:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(TOO_MANY_PIXELS) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise ImageProblem(NOT_A_PHOTO) from None
+
+
 # EXIF orientations that turn a photo a quarter (its width and height swap).
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})
 _ORIENTATION = 0x0112
@@ -149,17 +158,10 @@ def decoded_size(path: Path, at_least: int | None = None) -> tuple[int, int]:
     """The size ``open_photo(data, at_least)`` gives, from the file's header alone (no pixel
     is decoded). A header ``open_photo`` refuses raises the same ``ImageProblem``; a file
     damaged further on is only found when it is decoded."""
-    try:
-        with Image.open(path) as image:
-            _check_header(image)
-            if at_least is not None:
-                image.draft(None, (at_least, at_least))
-            width, height = image.size
-            orientation = image.getexif().get(_ORIENTATION, 1)
-    except ImageProblem:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageProblem(TOO_MANY_PIXELS) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
-        raise ImageProblem(NOT_A_PHOTO) from None
+    with _as_photo_problems(), Image.open(path) as image:
+        _check_header(image)
+        if at_least is not None:
+            image.draft(None, (at_least, at_least))
+        width, height = image.size
+        orientation = image.getexif().get(_ORIENTATION, 1)
     return (height, width) if orientation in _QUARTER_TURNS else (width, height)
