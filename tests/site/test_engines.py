@@ -140,6 +140,35 @@ def test_search_finds_a_recipe_by_part_of_its_name(page: EnginePage, engine_url:
     assert page.fits()
 
 
+def test_the_overviews_filters_ask_the_card_index(
+    page: EnginePage, engine_url: str, engine_project: Path
+) -> None:
+    """The card index's script and WebAssembly run in the engine: a kind shows its recipes,
+    cheapest first, and a card from the index is a whole card (its week-menu button works)."""
+    project = load_project(engine_project / "content")
+    cost = {r.slug: project.costs[r.slug].per_portion for r in project.recipes}
+    soups = sorted(
+        (r for r in project.recipes if r.category == "soep"),
+        key=lambda r: (cost[r.slug], r.minutes, r.title),
+    )
+    assert soups
+    page.engine.open(engine_url + "recepten/?soort=soep", 320)
+    page.wait_for(
+        "/^\\d+ recept/.test(document.querySelector('[data-kb-count]').textContent)"
+        " && !document.querySelector('[data-kb-cards]').hasAttribute('aria-busy')",
+        20,
+    )
+    titles = page.evaluate(
+        "[...document.querySelectorAll('.kb-card__title')].map(e => e.textContent.trim())"
+    )
+    assert titles == [r.title for r in soups]
+    page.click("[data-kb-card] [data-kb-menu-add]")
+    page.wait_for(
+        "/Staat op je weekmenu/.test(document.querySelector('[data-kb-toast]').textContent)"
+    )
+    assert page.fits()
+
+
 def cook_step(page: EnginePage) -> tuple[str, str]:
     return (
         page.text_content("[data-kb-cook-where]"),
