@@ -33,8 +33,8 @@ def build_fixture_site(target: Path) -> Path:
 
 
 def build_many_recipes_site(target: Path, count: int, kind: str, of_kind: int) -> Path:
-    """The repository's project with ``count`` generated recipes instead of its own (the
-    benchmark's, ``scripts/bench_content.py``), ``of_kind`` of them made a ``kind``; built
+    """The repository's project, its own recipes with ``count`` generated ones added (the
+    benchmark's, ``scripts/bench_content.py``), ``of_kind`` of those made a ``kind``; built
     without PDFs. Returns the project."""
     import re
     import sys
@@ -45,6 +45,9 @@ def build_many_recipes_site(target: Path, count: int, kind: str, of_kind: int) -
     from bench_content import copy_project, generate_recipes
 
     project = copy_project(REPO, target / "project")
+    shutil.copytree(
+        REPO / "content" / "recepten", project / "content" / "recepten", dirs_exist_ok=True
+    )
     for made in generate_recipes(project / "content", count, photo_share=0)[:of_kind]:
         text = made.path.read_text(encoding="utf-8")
         made.path.write_text(re.sub(r"(?m)^categorie: .*$", f"categorie: {kind}", text))

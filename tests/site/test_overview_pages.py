@@ -18,6 +18,7 @@ from kookboek.content.models import Recipe
 from kookboek.content.project import Project, load_project
 from kookboek.search.index import CARDS_DIR
 from kookboek.site.pages import CARDS_PER_PAGE
+from link_checks import broken_links
 from live_server import serving
 from project_paths import REPO
 from sample_project import build_many_recipes_site
@@ -28,18 +29,22 @@ import phone_width
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-RECIPES = 60
-SOUPS = 30  # more than a page of one kind
+SAMPLE = 34  # the sample site's own recipes (content/recepten)
+ADDED = 26  # generated ones, to three pages
+SOUPS = 26  # added ones made soups: with the sample's own, more than a page of one kind
+RECIPES = SAMPLE + ADDED
 
 
 @pytest.fixture(scope="module")
 def project_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_many_recipes_site(tmp_path_factory.mktemp("many"), RECIPES, "soep", SOUPS)
+    return build_many_recipes_site(tmp_path_factory.mktemp("many"), ADDED, "soep", SOUPS)
 
 
 @pytest.fixture(scope="module")
 def project(project_dir: Path) -> Project:
-    return load_project(project_dir / "content")
+    loaded = load_project(project_dir / "content")
+    assert len(loaded.recipes) == RECIPES
+    return loaded
 
 
 @pytest.fixture(scope="module")
@@ -200,6 +205,12 @@ def test_a_filter_fetches_only_the_cards_it_shows(
 
 
 PAGED = ["recepten/", "recepten/pagina/2/", "recepten/pagina/3/", "soorten/soep/pagina/2/"]
+
+
+def test_every_link_of_the_pages_and_the_cards_leads_somewhere(project_dir: Path) -> None:
+    broken, checked = broken_links(project_dir / "site", "/")
+    assert broken == [], "\n".join(broken)
+    assert checked > 1000
 
 
 def test_the_pages_are_valid_html(project_dir: Path) -> None:
