@@ -483,6 +483,14 @@ def page_weight(
 # -- a first search ------------------------------------------------------------------------
 
 
+class _CountingServer(http.server.ThreadingHTTPServer):
+    """A server that remembers each answer's path and body bytes (``sent``)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.sent: list[tuple[str, int]] = []
+
+
 class _CountedFiles(_CompressedFiles):
     """A host that compresses text (``scripts/site_server.py``, as ``serve-compressed``),
     counting the body bytes of every answer. Counting at the server sees what Playwright's
@@ -496,7 +504,8 @@ class _CountedFiles(_CompressedFiles):
                 if isinstance(body, io.BytesIO)
                 else os.fstat(body.fileno()).st_size
             )
-            self.server.sent.append((self.path, size))  # type: ignore[attr-defined]
+            assert isinstance(self.server, _CountingServer)
+            self.server.sent.append((self.path, size))
         return body
 
 
@@ -526,9 +535,8 @@ def first_search(site: Path, query: str = SEARCHED) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_CountedFiles, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    sent: list[tuple[str, int]] = []
-    server.sent = sent  # type: ignore[attr-defined]
+    server = _CountingServer(("127.0.0.1", 0), handler)
+    sent = server.sent
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:

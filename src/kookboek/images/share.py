@@ -240,8 +240,9 @@ def _over(colour: tuple[int, int, int]) -> tuple[int, int, int]:
     """The band's colour over ``colour``, blended as over a picture."""
     below = Image.new("RGBA", (1, 1), (*colour, 255))
     blended = Image.alpha_composite(below, Image.new("RGBA", (1, 1), (*BAND, BAND_ALPHA)))
-    red, green, blue, _ = blended.getpixel((0, 0))  # type: ignore[misc]
-    return red, green, blue
+    pixel = blended.getpixel((0, 0))
+    assert isinstance(pixel, tuple)  # an RGBA image: four channels
+    return int(pixel[0]), int(pixel[1]), int(pixel[2])
 
 
 def _draw_site_tab(draw: ImageDraw.ImageDraw, site_name: str, left: int, top: int) -> None:
