@@ -169,6 +169,35 @@ def test_the_overviews_filters_ask_the_card_index(
     assert page.fits()
 
 
+def test_the_search_choices_count_and_narrow_the_results(
+    page: EnginePage, engine_url: str, engine_project: Path
+) -> None:
+    """Opening the choices fetches the filters' counts; a kind keeps as many pages as its
+    count said, all of them recipes of that kind."""
+    project = load_project(engine_project / "content")
+    soups = {f"/recepten/{r.slug}/" for r in project.recipes if r.category == "soep"}
+    page.engine.open(engine_url + "zoeken/?q=linzen", 320)
+    page.wait_for("document.querySelectorAll('[data-kb-search-results] a').length > 0", 20)
+    page.click("[data-kb-search-filters] > summary")
+    page.wait_for(
+        "/\\(\\d+\\)$/.test(document.querySelector('#kb-soort option[value=soep]').textContent)",
+        20,
+    )
+    counted = int(page.text_content("#kb-soort option[value=soep]").split("(")[1].rstrip(")"))
+    assert counted >= 1
+    page.select_option("#kb-soort", "soep")
+    status = "1 pagina gevonden." if counted == 1 else f"{counted} pagina's gevonden."
+    page.wait_for(
+        f"document.querySelector('[data-kb-search-status]').textContent === {status!r}", 20
+    )
+    links = page.evaluate(
+        "[...document.querySelectorAll('[data-kb-search-results] a')].map(a => a.href)"
+    )
+    assert len(links) == counted
+    assert all(any(link.endswith(soup) for soup in soups) for link in links), links
+    assert page.fits()
+
+
 def cook_step(page: EnginePage) -> tuple[str, str]:
     return (
         page.text_content("[data-kb-cook-where]"),
